@@ -1,0 +1,22 @@
+package org.relaybench.cli.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+/** The one JSON writer of the command line: pretty, HTML characters not escaped, nulls kept. */
+public final class Json {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+            .create();
+
+    private Json() {
+    }
+
+    /**
+     * @param tree a tree of maps, lists, strings, numbers and booleans
+     * @return the JSON text
+     */
+    public static String write(Object tree) {
+        return GSON.toJson(tree);
+    }
+}

@@ -1,0 +1,151 @@
+package org.relaybench.cli.internal;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.relaybench.core.providers.Exemption;
+import org.relaybench.core.providers.LoadProblem;
+import org.relaybench.core.providers.ProviderCatalog;
+import org.relaybench.core.providers.ProviderDescriptor;
+import org.relaybench.core.providers.ServerRecommendation;
+
+/** {@code relaybench providers [--json]}: installed providers, their origin and load errors. */
+final class ProvidersCommand implements Command {
+
+    private final ServicesLookup services;
+
+    ProvidersCommand(ServicesLookup services) {
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "providers";
+    }
+
+    @Override
+    public String summary() {
+        return "installed providers, their origin and load errors";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: relaybench providers [--json]
+
+                Lists the mail providers installed in this Relaybench, highest priority first: id,
+                name, priority, where each came from (built-in, dropins, p2), the domains and MX
+                suffixes it matches and the servers it recommends. Contributions that could not be
+                loaded are listed after them with the contributing bundle, the element and the reason.
+
+                Options:
+                  --json   print one JSON object {"providers": [...], "problems": [...]}
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Arguments a = Arguments.parse(args, Set.of(), Set.of("json"));
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument: " + a.positional().get(0));
+        }
+        ProviderCatalog.Snapshot snapshot = services.get(ProviderCatalog.class).snapshot();
+        if (a.flag("json")) {
+            out.println(Json.write(toJson(snapshot)));
+        } else {
+            printText(snapshot, out);
+        }
+        return ExitCode.OK;
+    }
+
+    static Map<String, Object> toJson(ProviderCatalog.Snapshot snapshot) {
+        List<Object> providers = new ArrayList<>();
+        for (ProviderDescriptor p : snapshot.providers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("name", p.name());
+            m.put("priority", p.priority());
+            m.put("description", p.description());
+            m.put("generic", p.generic());
+            Map<String, Object> origin = new LinkedHashMap<>();
+            origin.put("bundle", p.origin().bundle());
+            origin.put("version", p.origin().version());
+            origin.put("source", p.origin().source());
+            m.put("origin", origin);
+            m.put("domains", p.domains());
+            m.put("mx", p.mxSuffixes());
+            m.put("outgoing", p.outgoing().stream().map(ProvidersCommand::server).toList());
+            m.put("incoming", p.incoming().stream().map(ProvidersCommand::server).toList());
+            m.put("exceptions", p.exemptions().stream().map(ProvidersCommand::exemption).toList());
+            m.put("rules", p.rules().stream().map(r -> r.id()).toList());
+            m.put("procedures", p.procedures().stream().map(r -> r.id()).toList());
+            m.put("replies", p.replies().size());
+            providers.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("providers", providers);
+        root.put("problems", snapshot.problems().stream().map(ProvidersCommand::problem).toList());
+        return root;
+    }
+
+    private static Map<String, Object> server(ServerRecommendation s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocol", s.protocol().id());
+        m.put("host", s.host());
+        m.put("port", s.port());
+        m.put("security", s.security().id());
+        m.put("auth", s.auth().id());
+        m.put("username", s.username().id());
+        m.put("preferred", s.preferred());
+        return m;
+    }
+
+    private static Map<String, Object> exemption(Exemption e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", e.kind().id());
+        m.put("client", e.client().orElse(null));
+        m.put("description", e.description());
+        return m;
+    }
+
+    private static Map<String, Object> problem(LoadProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contributor", p.contributor());
+        m.put("element", p.element());
+        m.put("reason", p.reason());
+        m.put("skipped", p.skipped());
+        return m;
+    }
+
+    private static void printText(ProviderCatalog.Snapshot snapshot, PrintStream out) {
+        out.println("Providers (" + snapshot.providers().size() + ")");
+        for (ProviderDescriptor p : snapshot.providers()) {
+            out.printf("  %-12s %-28s priority %4d  %s (%s %s)%n", p.id(), p.name(), p.priority(),
+                    p.origin().source(), p.origin().bundle(), p.origin().version());
+            if (p.generic()) {
+                out.println("               domains: any");
+            } else if (!p.domains().isEmpty()) {
+                out.println("               domains: " + String.join(", ", p.domains()));
+            }
+            if (!p.mxSuffixes().isEmpty()) {
+                out.println("               mx:      " + String.join(", ", p.mxSuffixes()));
+            }
+            for (ServerRecommendation s : p.outgoing()) {
+                out.println("               smtp:    " + s.describe() + ", auth " + s.auth().id() + ", user "
+                        + s.username().id() + (s.preferred() ? " (preferred)" : ""));
+            }
+        }
+        if (!snapshot.problems().isEmpty()) {
+            out.println();
+            out.println("Load errors (" + snapshot.problems().size() + ")");
+            for (LoadProblem p : snapshot.problems()) {
+                out.println("  " + p.contributor() + ": " + p.element());
+                out.println("      " + p.reason() + (p.skipped().isEmpty() ? "" : " (skipped " + p.skipped() + ")"));
+            }
+        }
+    }
+}

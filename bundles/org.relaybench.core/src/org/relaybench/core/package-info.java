@@ -1,0 +1,4 @@
+/**
+ * Relaybench core API.
+ */
+package org.relaybench.core;
