@@ -3,7 +3,7 @@ package org.relaybench.ui.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.osgi.util.NLS;
+import java.text.MessageFormat;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.providers.ProviderDescriptor;
@@ -46,6 +46,6 @@ record CatalogRow(boolean error, String status, String id, String name, String p
      * @return the status line text
      */
     static String summary(ProviderCatalog.Snapshot snapshot) {
-        return NLS.bind(Messages.CatalogSummary, snapshot.providers().size(), snapshot.problems().size());
+        return MessageFormat.format(Messages.CatalogSummary, snapshot.providers().size(), snapshot.problems().size());
     }
 }

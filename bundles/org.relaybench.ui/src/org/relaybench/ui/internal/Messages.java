@@ -20,6 +20,10 @@ public final class Messages extends NLS {
     public static String CatalogNoService;
     public static String CatalogDomainsAny;
     public static String CatalogRefresh;
+    public static String MenuFile;
+    public static String MenuWindow;
+    public static String MenuShowView;
+    public static String MenuHelp;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

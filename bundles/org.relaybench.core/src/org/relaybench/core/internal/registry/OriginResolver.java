@@ -26,7 +26,7 @@ public class OriginResolver {
         if (location == null) {
             return "unknown";
         }
-        String l = location.replace('\\', '/');
+        String l = location.replace('\\', '/').replaceFirst("^initial@", "");
         if (l.contains("/dropins/") || l.contains(":dropins/")) {
             return "dropins";
         }
@@ -36,6 +36,6 @@ public class OriginResolver {
         if (l.startsWith("reference:file:plugins/") || l.contains("/plugins/")) {
             return "built-in";
         }
-        return l;
+        return l.replaceFirst("^reference:", "").replaceFirst("^file:", "");
     }
 }

@@ -1,0 +1,96 @@
+package org.relaybench.product.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A private copy of the materialized headless product, run through its launch script. */
+final class Product {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private final Path root;
+
+    private Product(Path root) {
+        this.root = root;
+    }
+
+    /** Copies the built product into a fresh folder, so a test may add dropins without touching others. */
+    static Product copy(String name) throws IOException {
+        Path source = Path.of(System.getProperty("relaybench.headless"));
+        if (!Files.isExecutable(source.resolve("relaybench"))) {
+            throw new IllegalStateException("no headless product at " + source + " (build releng first)");
+        }
+        Path target = Path.of(System.getProperty("relaybench.work"), name);
+        deleteTree(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return new Product(target);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Run run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("relaybench").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.environment().put("HOME", root.resolve("home").toString());
+        Process process = pb.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> out = read(process.getInputStream());
+        CompletableFuture<String> err = read(process.getErrorStream());
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("relaybench " + String.join(" ", args) + " did not end within 120 s");
+        }
+        return new Run(process.exitValue(), out.join(), err.join());
+    }
+
+    private static CompletableFuture<String> read(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
