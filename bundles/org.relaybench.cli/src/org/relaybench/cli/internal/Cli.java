@@ -21,7 +21,17 @@ public final class Cli {
      * @param services how commands find their services
      */
     public Cli(ServicesLookup services) {
+        this(services, System.getenv(), System.in);
+    }
+
+    /**
+     * @param services how commands find their services
+     * @param env the environment, for {@code --password-env}
+     * @param stdin standard input, for {@code --password-stdin}
+     */
+    public Cli(ServicesLookup services, java.util.Map<String, String> env, java.io.InputStream stdin) {
         register(new ProvidersCommand(services));
+        register(new DiagnoseCommand(services, env, stdin));
     }
 
     private void register(Command command) {

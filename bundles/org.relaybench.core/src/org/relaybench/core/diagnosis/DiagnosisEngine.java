@@ -1,0 +1,44 @@
+package org.relaybench.core.diagnosis;
+
+import java.util.List;
+
+import org.relaybench.core.AccountProfile;
+
+/**
+ * Diagnoses accounts: matches the provider (by domain, then by MX suffix), runs the built-in checks,
+ * the provider's declarative and code rules and the reply classifier, and merges the results into
+ * ranked findings with evidence and procedures. Deterministic: the same account, options and
+ * installed providers always give the same diagnosis. An OSGi service; thread-safe.
+ *
+ * @since 0.1
+ * @noimplement This interface is not intended to be implemented by clients.
+ */
+public interface DiagnosisEngine {
+
+    /**
+     * @param account the account as configured, with the error text
+     * @param options how to run
+     * @return the diagnosis; contributions that fail are listed in {@link Diagnosis#errors()}
+     */
+    Diagnosis diagnose(AccountProfile account, DiagnosisOptions options);
+
+    /**
+     * Diagnoses many accounts, as a batch run does: faster per account than one call each, with the
+     * same results.
+     *
+     * @param accounts the accounts
+     * @param options how to run
+     * @return one diagnosis per account, in the same order
+     */
+    List<Diagnosis> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options);
+
+    /**
+     * Diagnoses with {@link DiagnosisOptions#DEFAULTS}.
+     *
+     * @param account the account
+     * @return the diagnosis
+     */
+    default Diagnosis diagnose(AccountProfile account) {
+        return diagnose(account, DiagnosisOptions.DEFAULTS);
+    }
+}

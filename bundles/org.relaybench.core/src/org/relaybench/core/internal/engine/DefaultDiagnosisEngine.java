@@ -1,0 +1,189 @@
+package org.relaybench.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.relaybench.core.AccountProfile;
+import org.relaybench.core.CauseCode;
+import org.relaybench.core.Evidence;
+import org.relaybench.core.Finding;
+import org.relaybench.core.ServerSettings;
+import org.relaybench.core.Severity;
+import org.relaybench.core.diagnosis.Diagnosis;
+import org.relaybench.core.diagnosis.DiagnosisEngine;
+import org.relaybench.core.diagnosis.DiagnosisError;
+import org.relaybench.core.diagnosis.DiagnosisOptions;
+import org.relaybench.core.diagnosis.ReplyMatch;
+import org.relaybench.core.internal.classify.ReplyClassifier;
+import org.relaybench.core.providers.Exemption;
+import org.relaybench.core.providers.Procedure;
+import org.relaybench.core.providers.ProviderCatalog;
+import org.relaybench.core.providers.ProviderDescriptor;
+
+/**
+ * The diagnosis engine service. Order of work, fixed so that results are deterministic: match the
+ * provider; built-in checks; the provider's declarative rules; its code rules (isolated); the error
+ * text; outside evidence; then the provider's exceptions, derived causes, merging, ranking and
+ * procedures.
+ */
+@Component(service = DiagnosisEngine.class)
+public final class DefaultDiagnosisEngine implements DiagnosisEngine {
+
+    private static final Set<String> SETTING_CAUSES = Set.of(CauseCode.SMTP_AUTH_MISSING.code(),
+            CauseCode.WRONG_SMTP_HOST.code(), CauseCode.WRONG_SMTP_PORT.code(), CauseCode.WRONG_SECURITY.code(),
+            CauseCode.SMTP_USERNAME_FORM.code(), CauseCode.OAUTH_REQUIRED.code());
+    private static final Set<String> SEND_REFUSED = Set.of(CauseCode.SMTP_AUTH_MISSING.code(),
+            CauseCode.RELAY_DENIED.code(), CauseCode.SMTP_CREDENTIALS_REJECTED.code());
+
+    @Reference
+    private ProviderCatalog catalog;
+
+    private final ReplyFindings replies = new ReplyFindings(new ReplyClassifier());
+    private volatile ProviderIndex index;
+    private RuleRunner runner;
+    private Sandbox sandbox;
+
+    /** For DS. */
+    public DefaultDiagnosisEngine() {
+    }
+
+    /**
+     * Creates an engine outside OSGi (benchmarks, tests).
+     *
+     * @param catalog the provider catalog
+     */
+    public DefaultDiagnosisEngine(ProviderCatalog catalog) {
+        this.catalog = catalog;
+        activate();
+    }
+
+    @Activate
+    void activate() {
+        runner = new RuleRunner(catalog);
+        sandbox = new Sandbox(runner);
+    }
+
+    /** Stops the workers. */
+    @Deactivate
+    public void deactivate() {
+        sandbox.close();
+    }
+
+    private ProviderIndex index() {
+        ProviderCatalog.Snapshot snapshot = catalog.snapshot();
+        ProviderIndex current = index;
+        if (current == null || current.generation() != snapshot.generation()) {
+            current = new ProviderIndex(snapshot);
+            index = current;
+        }
+        return current;
+    }
+
+    @Override
+    public Diagnosis diagnose(AccountProfile account, DiagnosisOptions options) {
+        return diagnoseAll(List.of(account), options).get(0);
+    }
+
+    @Override
+    public List<Diagnosis> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options) {
+        List<AccountProfile> list = List.copyOf(accounts);
+        ProviderIndex idx = index();
+        return sandbox.run(list.size(), options.ruleBudget(), (i, watch) -> diagnose(list.get(i), options, idx, watch));
+    }
+
+    private Diagnosis diagnose(AccountProfile account, DiagnosisOptions options, ProviderIndex idx, Watch watch) {
+        Optional<ProviderIndex.Match> match = idx.match(account.domain(), options.mxHosts(), options.providerId());
+        ProviderDescriptor provider = match.map(ProviderIndex.Match::provider).orElse(null);
+        List<DiagnosisError> errors = new ArrayList<>();
+        if (options.providerId().isPresent() && match.isEmpty()) {
+            errors.add(new DiagnosisError(options.providerId().get(), "", "no such provider is installed"));
+        }
+
+        List<Finding> findings = new ArrayList<>(BuiltinChecks.run(account, provider));
+        if (provider != null) {
+            findings.addAll(RuleRunner.declarative(account, provider));
+            findings.addAll(runner.code(account, provider, options.ruleBudget(), watch, errors));
+        }
+        List<ReplyMatch> matches = options.classifyErrorText() ? replies.classify(account.errorText(), provider)
+                : List.of();
+        findings.addAll(ReplyFindings.findings(matches));
+        findings.addAll(options.evidence());
+
+        if (provider != null && BuiltinChecks.credentialsFromAccount(account, provider)) {
+            findings = credentialsFromAccount(findings, provider);
+        }
+        findings.addAll(derived(account, provider, findings, matches));
+
+        Map<String, Procedure> procedures = new LinkedHashMap<>();
+        List<Finding> ranked = FindingMerger.attachProcedures(FindingMerger.merge(findings), provider, idx.generic(),
+                procedures);
+        return new Diagnosis(account, Optional.ofNullable(provider), ranked, matches, procedures, errors);
+    }
+
+    /**
+     * With Exchange and iCloud on Apple devices the outgoing server has no credentials of its own:
+     * "authentication missing" means the account's own sign-in is stale, and is reported as such with
+     * the provider's procedure, never as "enter the outgoing password".
+     */
+    private static List<Finding> credentialsFromAccount(List<Finding> findings, ProviderDescriptor provider) {
+        Exemption exemption = provider.exemptions().stream()
+                .filter(e -> e.kind() == Exemption.Kind.OUTGOING_CREDENTIALS_FROM_ACCOUNT).findFirst().orElseThrow();
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!f.code().equals(CauseCode.SMTP_AUTH_MISSING.code())) {
+                out.add(f);
+                continue;
+            }
+            List<Evidence> evidence = new ArrayList<>(f.evidence());
+            evidence.add(new Evidence(Evidence.Kind.PROVIDER, "exception", exemption.description()));
+            out.add(new Finding(CauseCode.ACCOUNT_STALE.code(), f.severity(), f.confidence(),
+                    provider.name() + ": the outgoing server uses the account's own sign-in; it needs refreshing",
+                    evidence, f.provider(), f.rule(), Optional.empty()));
+        }
+        return out;
+    }
+
+    /** Causes that follow from the others: another server to switch to, app passwords, a stale account. */
+    private static List<Finding> derived(AccountProfile account, ProviderDescriptor provider, List<Finding> findings,
+            List<ReplyMatch> matches) {
+        List<Finding> out = new ArrayList<>();
+        boolean settingError = findings.stream()
+                .anyMatch(f -> f.severity() == Severity.ERROR && SETTING_CAUSES.contains(f.code()));
+        Optional<ServerSettings> effective = account.effectiveOutgoing();
+        Optional<ServerSettings> alternative = account.otherOutgoing().stream().filter(ServerSettings::sendsCredentials)
+                .filter(s -> effective.isEmpty() || s != effective.get()).findFirst();
+        if (settingError && alternative.isPresent()) {
+            out.add(new Finding(CauseCode.PRIMARY_SMTP_BROKEN.code(), Severity.WARNING, 0.35,
+                    "Another configured outgoing server (" + alternative.get().address()
+                            + ") could send while the primary is fixed",
+                    List.of(Evidences.setting("other smtp", Evidences.describe(alternative.get()))),
+                    BuiltinChecks.CORE, "core.other-server", Optional.empty()));
+        }
+        boolean rejected = findings.stream().anyMatch(f -> f.code().equals(CauseCode.SMTP_CREDENTIALS_REJECTED.code()));
+        BuiltinChecks.applicable(account, provider, Exemption.Kind.APP_PASSWORD_REQUIRED).ifPresent(e -> {
+            if (rejected) {
+                out.add(new Finding(CauseCode.APP_PASSWORD_REQUIRED.code(), Severity.ERROR, 0.5,
+                        provider.name() + " refuses the password: mail apps need an app password",
+                        List.of(Evidences.provider("exception", e.description())), BuiltinChecks.CORE,
+                        "core.app-password", Optional.empty()));
+            }
+        });
+        boolean refused = matches.stream().anyMatch(m -> SEND_REFUSED.contains(m.cause()));
+        boolean settingsKnown = account.effectiveOutgoing().isPresent();
+        if (refused && settingsKnown && !settingError) {
+            out.add(new Finding(CauseCode.ACCOUNT_STALE.code(), Severity.ERROR, 0.4,
+                    "The settings look right, yet the server refuses: remove the account and add it back",
+                    List.of(Evidences.setting("smtp", Evidences.describe(account.effectiveOutgoing().get()))),
+                    BuiltinChecks.CORE, "core.settings-look-right", Optional.empty()));
+        }
+        return out;
+    }
+}

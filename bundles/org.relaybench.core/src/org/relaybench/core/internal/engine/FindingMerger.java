@@ -1,0 +1,128 @@
+package org.relaybench.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.relaybench.core.CauseCode;
+import org.relaybench.core.Evidence;
+import org.relaybench.core.Finding;
+import org.relaybench.core.Severity;
+import org.relaybench.core.providers.Procedure;
+import org.relaybench.core.providers.ProviderDescriptor;
+
+/**
+ * Merges findings of the same cause into one and ranks them. Confidences of independent pieces of
+ * evidence combine as a noisy-or ({@code 1 - (1-a)(1-b)...}, at most 0.99); the severity is the
+ * highest; the title, provider and rule are those of the most confident contributor; evidence is
+ * kept in the order found, without repeats, with one RULE entry per contributing rule.
+ */
+final class FindingMerger {
+
+    private static final String RELAY_DENIED = CauseCode.RELAY_DENIED.code();
+
+    private FindingMerger() {
+    }
+
+    static List<Finding> merge(List<Finding> findings) {
+        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> merged = new ArrayList<>(byCode.size());
+        for (List<Finding> group : byCode.values()) {
+            merged.add(group.size() == 1 ? group.get(0) : combine(group));
+        }
+        // "relay-denied" means "nothing more specific can be said": it goes when something more specific was
+        boolean specific = merged.stream().anyMatch(f -> f.severity() == Severity.ERROR && !f.code().equals(RELAY_DENIED)
+                && CauseCode.of(f.code()).isPresent());
+        if (specific) {
+            merged.removeIf(f -> f.code().equals(RELAY_DENIED));
+        }
+        merged.sort(RANKING);
+        return merged;
+    }
+
+    private static Finding combine(List<Finding> group) {
+        Finding lead = group.get(0);
+        double miss = 1;
+        Severity severity = Severity.INFO;
+        Set<Evidence> evidence = new LinkedHashSet<>();
+        Optional<String> procedure = Optional.empty();
+        for (Finding f : group) {
+            if (f.confidence() > lead.confidence()) {
+                lead = f;
+            }
+            miss *= 1 - f.confidence();
+            if (f.severity().compareTo(severity) > 0) {
+                severity = f.severity();
+            }
+            evidence.addAll(f.evidence());
+            String rule = f.provider() + "/" + f.rule();
+            if (evidence.stream().noneMatch(e -> e.kind() == Evidence.Kind.RULE && e.subject().equals(rule))) {
+                evidence.add(new Evidence(Evidence.Kind.RULE, rule, f.title()));
+            }
+        }
+        for (Finding f : group) { // a provider's own procedure is preferred to none
+            if (procedure.isEmpty() && f.procedure().isPresent()) {
+                procedure = f.procedure();
+            }
+        }
+        if (lead.procedure().isPresent()) {
+            procedure = lead.procedure();
+        }
+        double confidence = Math.min(0.99, round(1 - miss));
+        return new Finding(lead.code(), severity, confidence, lead.title(), List.copyOf(evidence), lead.provider(),
+                lead.rule(), procedure);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** Severity, then confidence, then the order of the standard codes, then the code. */
+    static final Comparator<Finding> RANKING = Comparator.comparing(Finding::severity).reversed()
+            .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed())
+            .thenComparingInt(f -> CauseCode.of(f.code()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(Finding::code);
+
+    /**
+     * Points every finding without a procedure at one that addresses its cause: the matched provider's
+     * first, then the generic provider's.
+     *
+     * @return the findings with procedures, and the procedures they name
+     */
+    static List<Finding> attachProcedures(List<Finding> findings, ProviderDescriptor provider,
+            Optional<ProviderDescriptor> generic, Map<String, Procedure> used) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Optional<Procedure> procedure = f.procedure().flatMap(id -> find(id, provider, generic));
+            if (procedure.isEmpty()) {
+                procedure = addressing(f.code(), provider).or(() -> generic.flatMap(g -> addressing(f.code(), g)));
+            }
+            procedure.ifPresent(p -> used.putIfAbsent(p.id(), p));
+            out.add(procedure.map(Procedure::id).equals(f.procedure()) ? f
+                    : new Finding(f.code(), f.severity(), f.confidence(), f.title(), f.evidence(), f.provider(),
+                            f.rule(), procedure.map(Procedure::id)));
+        }
+        return out;
+    }
+
+    private static Optional<Procedure> find(String id, ProviderDescriptor provider,
+            Optional<ProviderDescriptor> generic) {
+        Optional<Procedure> own = provider == null ? Optional.empty() : provider.procedure(id);
+        return own.or(() -> generic.flatMap(g -> g.procedure(id)));
+    }
+
+    private static Optional<Procedure> addressing(String code, ProviderDescriptor provider) {
+        if (provider == null) {
+            return Optional.empty();
+        }
+        return provider.procedures().stream().filter(p -> p.addresses().contains(code)).findFirst();
+    }
+}

@@ -1,0 +1,76 @@
+package org.relaybench.core.internal.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.relaybench.core.providers.ProviderCatalog;
+import org.relaybench.core.providers.ProviderDescriptor;
+
+/**
+ * Finds the provider of an account in one catalog snapshot: by e-mail domain, then by MX host
+ * (the longest matching suffix wins, then priority), then the generic provider. Built once per
+ * snapshot generation; lookups are hash lookups.
+ */
+final class ProviderIndex {
+
+    private final ProviderCatalog.Snapshot snapshot;
+    private final Map<String, ProviderDescriptor> byDomain = new HashMap<>();
+    private final Optional<ProviderDescriptor> generic;
+
+    ProviderIndex(ProviderCatalog.Snapshot snapshot) {
+        this.snapshot = snapshot;
+        // the snapshot is in priority order: the first provider to claim a domain keeps it
+        for (ProviderDescriptor p : snapshot.providers()) {
+            for (String domain : p.domains()) {
+                byDomain.putIfAbsent(domain, p);
+            }
+        }
+        generic = snapshot.providers().stream().filter(ProviderDescriptor::generic).findFirst();
+    }
+
+    long generation() {
+        return snapshot.generation();
+    }
+
+    ProviderCatalog.Snapshot snapshot() {
+        return snapshot;
+    }
+
+    Optional<ProviderDescriptor> generic() {
+        return generic;
+    }
+
+    /** How the provider was found, for the evidence. */
+    record Match(ProviderDescriptor provider, String how) {
+    }
+
+    Optional<Match> match(String domain, List<String> mxHosts, Optional<String> forced) {
+        if (forced.isPresent()) {
+            return snapshot.provider(forced.get()).map(p -> new Match(p, "chosen by the agent"));
+        }
+        ProviderDescriptor byName = byDomain.get(domain);
+        if (byName != null) {
+            return Optional.of(new Match(byName, "serves the domain " + domain));
+        }
+        ProviderDescriptor best = null;
+        int bestLength = -1;
+        String bestHost = null;
+        for (String mx : mxHosts) {
+            for (ProviderDescriptor p : snapshot.providers()) {
+                for (String suffix : p.mxSuffixes()) {
+                    if (p.servesMx(mx) && mx.length() > 0 && suffix.length() > bestLength) {
+                        best = p;
+                        bestLength = suffix.length();
+                        bestHost = mx;
+                    }
+                }
+            }
+        }
+        if (best != null) {
+            return Optional.of(new Match(best, "hosts the domain's mail (MX " + bestHost + ")"));
+        }
+        return generic.map(p -> new Match(p, "no provider serves " + domain + "; generic rules apply"));
+    }
+}

@@ -1,0 +1,52 @@
+package org.relaybench.providers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.relaybench.core.AccountProfile;
+import org.relaybench.core.AuthMethod;
+import org.relaybench.core.ClientInfo;
+import org.relaybench.core.Finding;
+import org.relaybench.core.MailProtocol;
+import org.relaybench.core.Security;
+import org.relaybench.core.ServerSettings;
+import org.relaybench.core.diagnosis.Diagnosis;
+
+/** Gmail: app passwords and OAuth2, Google's reply texts. */
+class GmailProviderTest extends ProviderContractTest {
+
+    @Override
+    protected String providerId() {
+        return "gmail";
+    }
+
+    static ServerSettings smtp(String host, int port, Security security, AuthMethod auth, String user, boolean password) {
+        return ServerSettings.builder(MailProtocol.SMTP).host(host).port(port).security(security).auth(auth)
+                .username(user).passwordSet(password).build();
+    }
+
+    static List<String> codes(Diagnosis d) {
+        return d.findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void badCredentialsMeanAppPassword() {
+        Diagnosis d = engine.diagnose(AccountProfile.builder("lee@gmail.com").client(ClientInfo.parse("outlook"))
+                .outgoing(smtp("smtp.gmail.com", 465, Security.TLS, AuthMethod.PASSWORD, "lee@gmail.com", true))
+                .errorText("535-5.7.8 Username and Password not accepted. For more information, go to"
+                        + " https://support.google.com/mail/?p=BadCredentials - gsmtp")
+                .build());
+        assertTrue(codes(d).containsAll(List.of("smtp-credentials-rejected", "app-password-required")), codes(d)::toString);
+    }
+
+    @Test
+    void starttlsFirst() {
+        Diagnosis d = engine.diagnose(AccountProfile.builder("lee@gmail.com").client(ClientInfo.parse("thunderbird"))
+                .outgoing(smtp("smtp.gmail.com", 587, Security.NONE, AuthMethod.PASSWORD, "lee@gmail.com", true))
+                .errorText("530 5.7.0 Must issue a STARTTLS command first. - gsmtp").build());
+        assertTrue(codes(d).containsAll(List.of("tls-required", "wrong-security")), codes(d)::toString);
+    }
+}

@@ -1,0 +1,53 @@
+package org.relaybench.providers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.relaybench.core.AccountProfile;
+import org.relaybench.core.AuthMethod;
+import org.relaybench.core.ClientInfo;
+import org.relaybench.core.Finding;
+import org.relaybench.core.MailProtocol;
+import org.relaybench.core.Security;
+import org.relaybench.core.ServerSettings;
+import org.relaybench.core.diagnosis.Diagnosis;
+
+/** iCloud: credentials from the Apple account on Apple devices, app-specific passwords elsewhere. */
+class IcloudProviderTest extends ProviderContractTest {
+
+    @Override
+    protected String providerId() {
+        return "icloud";
+    }
+
+    static ServerSettings smtp(String host, int port, Security security, AuthMethod auth, String user, boolean password) {
+        return ServerSettings.builder(MailProtocol.SMTP).host(host).port(port).security(security).auth(auth)
+                .username(user).passwordSet(password).build();
+    }
+
+    static List<String> codes(Diagnosis d) {
+        return d.findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void onIphoneTheFixIsTheAccountNotTheOutgoingPassword() {
+        Diagnosis d = engine.diagnose(AccountProfile.builder("alex@icloud.com").client(ClientInfo.parse("ios-17"))
+                .outgoing(smtp("smtp.mail.me.com", 587, Security.STARTTLS, AuthMethod.PASSWORD, "alex@icloud.com", false))
+                .errorText(IOS_RELAYING).build());
+        assertTrue(codes(d).stream().noneMatch(c -> c.equals("smtp-auth-missing")), codes(d)::toString);
+        Finding top = d.top().orElseThrow();
+        assertEquals("account-stale", top.code());
+        assertTrue(d.procedureFor(top).isPresent());
+    }
+
+    @Test
+    void thunderbirdNeedsAnAppSpecificPassword() {
+        Diagnosis d = engine.diagnose(AccountProfile.builder("alex@me.com").client(ClientInfo.parse("thunderbird"))
+                .outgoing(smtp("smtp.mail.me.com", 587, Security.STARTTLS, AuthMethod.PASSWORD, "alex@me.com", true))
+                .errorText("535 5.7.8 Error: authentication failed").build());
+        assertTrue(codes(d).contains("app-password-required"), codes(d)::toString);
+    }
+}

@@ -1,0 +1,10 @@
+package org.relaybench.providers.tests;
+
+/** The generic provider keeps the provider contract too. */
+class ImapContractTest extends ProviderContractTest {
+
+    @Override
+    protected String providerId() {
+        return Fixtures.IMAP;
+    }
+}
