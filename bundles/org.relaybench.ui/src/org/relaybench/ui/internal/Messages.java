@@ -24,6 +24,36 @@ public final class Messages extends NLS {
     public static String MenuWindow;
     public static String MenuShowView;
     public static String MenuHelp;
+    public static String FormAccount;
+    public static String FormEmail;
+    public static String FormClient;
+    public static String FormNetwork;
+    public static String FormOutgoing;
+    public static String FormHost;
+    public static String FormPort;
+    public static String FormSecurity;
+    public static String FormAuth;
+    public static String FormUser;
+    public static String FormPasswordSet;
+    public static String FormServerOn;
+    public static String FormError;
+    public static String FormEmailInvalid;
+    public static String FormPortInvalid;
+    public static String DiagnoseHint;
+    public static String DiagnoseNothingFound;
+    public static String DiagnoseSummary;
+    public static String DiagnoseNoProvider;
+    public static String DiagnoseNoProcedure;
+    public static String DiagnoseProcedure;
+    public static String DiagnoseButton;
+    public static String DiagnoseNoEngine;
+    public static String DiagnoseJob;
+    public static String ColumnSeverity;
+    public static String ColumnCause;
+    public static String ColumnConfidence;
+    public static String ColumnTitle;
+    public static String ColumnExpect;
+
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -48,7 +48,7 @@ public final class ProviderCatalogView extends ViewPart {
         root.setLayout(new GridLayout(1, false));
         summary = new Label(root, SWT.NONE);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        summary.setData("org.relaybench.test.id", "catalog.summary");
+        summary.setData(Widgets.TEST_ID, "catalog.summary");
 
         Composite tableArea = new Composite(root, SWT.NONE);
         tableArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -57,7 +57,7 @@ public final class ProviderCatalogView extends ViewPart {
         viewer = new TableViewer(tableArea, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData("org.relaybench.test.id", "catalog.table");
+        viewer.getTable().setData(Widgets.TEST_ID, "catalog.table");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(layout, Messages.CatalogColumnStatus, 12, CatalogRow::status, true);
         column(layout, Messages.CatalogColumnId, 14, CatalogRow::id, false);

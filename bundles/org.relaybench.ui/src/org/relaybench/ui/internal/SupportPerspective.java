@@ -12,7 +12,7 @@ public final class SupportPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
-        layout.addStandaloneView(ProviderCatalogView.ID, true, IPageLayout.LEFT, 1.0f, layout.getEditorArea());
-        layout.getViewLayout(ProviderCatalogView.ID).setCloseable(true);
+        layout.addView(DiagnoseView.ID, IPageLayout.TOP, 0.7f, layout.getEditorArea());
+        layout.addView(ProviderCatalogView.ID, IPageLayout.BOTTOM, 0.7f, DiagnoseView.ID);
     }
 }
