@@ -1,0 +1,261 @@
+package org.relaybench.core.internal.classify;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.ILog;
+import org.relaybench.core.CauseCode;
+import org.relaybench.core.diagnosis.ReplyMatch;
+import org.relaybench.core.internal.classify.CodeRules.Meaning;
+import org.relaybench.core.internal.classify.ReplyCodes.Code;
+import org.relaybench.core.internal.classify.Rule.Kind;
+import org.relaybench.core.internal.classify.Rule.Outcome;
+import org.relaybench.core.internal.classify.RuleSet.Hit;
+
+/**
+ * Reads an error or server reply text by its structure and says which causes it points to.
+ * <ol>
+ * <li>The text is flattened (lower case, one space for any white space, at most
+ * {@value FlatText#MAX_CHARS} characters examined).</li>
+ * <li>Reply codes and enhanced status codes are found where a reply stands.</li>
+ * <li>Rules are tried where their key words occur: client wrappers (iOS Mail, Outlook,
+ * Thunderbird, ...), server phrases (relay refusals read as "relay" next to a refusal, in either
+ * order; authentication, TLS, limits, ...) and server fingerprints.</li>
+ * <li>Each phrase is tied to the reply code that governs it; a code usually sent with the phrase
+ * makes it more specific, and specific codes (535, 5.7.57, 5.7.139, ...) count on their own,
+ * more weakly.</li>
+ * <li>Per cause the strongest signal decides; independent signals add a little.</li>
+ * </ol>
+ * Immutable and thread-safe: all rules are compiled once in static tables, every call works on its
+ * own objects. A call never throws; an internal failure is logged and gives no match.
+ */
+public final class ReplyClassifier {
+
+    /** Providers whose servers refuse the account password from mail apps and want an app password. */
+    private static final Set<String> APP_PASSWORD_PROVIDERS = Set.of("gmail", "yahoo", "icloud");
+    /** How far from a phrase a reply code may stand and still govern it. */
+    private static final int CODE_REACH = 600;
+    /** Added when the phrase comes with a code it is usually sent with: code and phrase beat phrase alone. */
+    private static final double SPECIFICITY_BONUS = 0.05;
+    /** Applied when a phrase stands under a reply of another class than its own (a "try later" under 5xx). */
+    private static final double OTHER_CLASS_FACTOR = 0.6;
+    private static final int CODE_SOURCE = -1;
+    private static final int HINT_SOURCE = -10_000;
+
+    public ReplyClassifier() {
+        // loads the static rule tables now: a broken table fails here, never inside classify
+        if (RuleSet.RULES.length == 0) {
+            throw new IllegalStateException("the classifier has no rules");
+        }
+    }
+
+    /**
+     * @param text an error text or server reply, as the customer or client reported it; may be null
+     * @return the causes it points to, most confident first, at most one match per cause; empty when
+     *         nothing is recognised
+     */
+    public List<ReplyMatch> classify(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return classify(FlatText.of(text));
+        } catch (RuntimeException | StackOverflowError e) {
+            report(e);
+            return List.of();
+        }
+    }
+
+    private static List<ReplyMatch> classify(FlatText text) {
+        if (text.length() == 0) {
+            return List.of();
+        }
+        List<Code> codes = ReplyCodes.scan(text);
+        Hit[] hits = RuleSet.match(text);
+        Origin origin = Origin.of(hits, codes);
+        Tally tally = new Tally();
+        addRuleSignals(tally, text, hits, codes, origin);
+        addCodeSignals(tally, codes);
+        addProviderHint(tally, text, codes, origin.server);
+        if (origin.recipientUnknown) {
+            // the server says the address does not exist: the client's guess of a refusal is wrong
+            tally.dropClientGuesses(CauseCode.RELAY_DENIED, CauseCode.SMTP_AUTH_MISSING, CauseCode.SENDER_NOT_OWNED);
+        }
+        return tally.results(text, origin.client, origin.server);
+    }
+
+    /** Who wrote the text: the client that wrapped it, the server software, and what it says of the recipient. */
+    private static final class Origin {
+        String client;
+        String server;
+        int serverRank = Integer.MAX_VALUE;
+        boolean recipientUnknown;
+        final List<Hit> clientSpans = new ArrayList<>(2);
+
+        /** The first client rule (in table order) names the client; the most direct evidence names the server. */
+        static Origin of(Hit[] hits, List<Code> codes) {
+            Origin o = new Origin();
+            Rule[] rules = RuleSet.RULES;
+            for (int i = 0; i < rules.length; i++) {
+                if (hits[i] != null && rules[i].client != null) {
+                    o.client = o.client == null ? rules[i].client : o.client;
+                    o.clientSpans.add(hits[i]);
+                }
+            }
+            for (int i = 0; i < rules.length; i++) {
+                Rule r = rules[i];
+                // words inside a client's sentence say nothing about the server
+                if (hits[i] != null && r.client == null && !inside(hits[i], o.clientSpans)) {
+                    o.server(r.server, r.serverRank);
+                    o.recipientUnknown |= r.kind == Kind.RECIPIENT_UNKNOWN;
+                }
+            }
+            for (Code code : codes) {
+                Meaning meaning = CodeRules.ofEnhanced(code.enhanced());
+                o.server(meaning == null ? null : meaning.server(), 2);
+                o.recipientUnknown |= CodeRules.recipientUnknown(code);
+            }
+            return o;
+        }
+
+        private void server(String id, int rank) {
+            if (id != null && rank < serverRank) {
+                server = id;
+                serverRank = rank;
+            }
+        }
+    }
+
+    private static void addRuleSignals(Tally tally, FlatText text, Hit[] hits, List<Code> codes, Origin origin) {
+        Rule[] rules = RuleSet.RULES;
+        for (int i = 0; i < rules.length; i++) {
+            Rule r = rules[i];
+            Hit hit = hits[i];
+            // server words inside a client's sentence are the client's: counted once, as the client's
+            if (hit == null || r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, origin.clientSpans)) {
+                continue;
+            }
+            Code code = governing(codes, hit.start());
+            if (r.kind == Kind.SERVER && underSuccess(text, code, hit)) {
+                continue;
+            }
+            double bonus = r.backedBy(code) ? SPECIFICITY_BONUS : 0;
+            double factor = r.expectedClass != 0 && code != null && code.replyClass() > 0
+                    && code.replyClass() != r.expectedClass ? OTHER_CLASS_FACTOR : 1;
+            String server = origin.server;
+            Supplier<String> reason = r.kind == Kind.CLIENT ? () -> clientReason(text, r, hit)
+                    : () -> serverReason(text, r, hit, code, server);
+            for (Outcome o : r.outcomes) {
+                tally.add(new Tally.Signal(o.cause(), (o.confidence() + bonus) * factor, hit.start(), hit.end(), code,
+                        reason, i, r.kind == Kind.CLIENT));
+            }
+        }
+    }
+
+    /** Providers that refuse the account password from mail apps: a refused login may want an app password. */
+    private static void addProviderHint(Tally tally, FlatText text, List<Code> codes, String server) {
+        if (server == null || !APP_PASSWORD_PROVIDERS.contains(server)
+                || !tally.has(CauseCode.SMTP_CREDENTIALS_REJECTED) || tally.has(CauseCode.APP_PASSWORD_REQUIRED)) {
+            return;
+        }
+        Code code = codes.isEmpty() ? null : codes.get(0);
+        int at = code == null ? 0 : code.start();
+        String provider = ServerRules.displayName(server);
+        tally.add(new Tally.Signal(CauseCode.APP_PASSWORD_REQUIRED, 0.5, at, Math.min(text.length(), at + 3), code,
+                () -> provider + " refuses the normal account password from mail apps when 2-step verification "
+                        + "is on; an app-specific password is needed then.",
+                HINT_SOURCE, false));
+    }
+
+    private static void addCodeSignals(Tally tally, List<Code> codes) {
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < codes.size(); k++) {
+            Code code = codes.get(k);
+            if (code.replyClass() == 2 || code.replyClass() == 3) {
+                continue;
+            }
+            if (code.enhanced() != null && seen.add(code.enhanced())) {
+                add(tally, code, CodeRules.ofEnhanced(code.enhanced()), "Enhanced status code " + code.enhanced(),
+                        CODE_SOURCE - 2 * k);
+            }
+            if (code.reply() >= 0 && seen.add(Integer.toString(code.reply()))) {
+                add(tally, code, CodeRules.ofReply(code.reply()), "Reply "
+                        + "code " + code.reply(), CODE_SOURCE - 2 * k - 1);
+            }
+        }
+    }
+
+    private static void add(Tally tally, Code code, Meaning meaning, String what, int source) {
+        if (meaning == null) {
+            return;
+        }
+        int end = code.start() + code.label().length();
+        for (Outcome o : meaning.outcomes()) {
+            tally.add(new Tally.Signal(o.cause(), o.confidence(), code.start(), end, code,
+                    () -> what + ": " + meaning.reason() + ".", source, false));
+        }
+    }
+
+    private static boolean inside(Hit hit, List<Hit> spans) {
+        for (Hit span : spans) {
+            if (hit.within(span)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the reply code before the position (else the first after it), within reach, or null */
+    private static Code governing(List<Code> codes, int position) {
+        Code before = null;
+        for (Code c : codes) {
+            if (c.start() <= position) {
+                before = c;
+            } else {
+                if (before == null && c.start() - position <= CODE_REACH) {
+                    return c;
+                }
+                break;
+            }
+        }
+        return before != null && position - before.start() <= CODE_REACH ? before : null;
+    }
+
+    /** A phrase on the line of a positive reply (2xx, 3xx) is no error: "235 Authentication successful". */
+    private static boolean underSuccess(FlatText text, Code code, Hit hit) {
+        return code != null && (code.replyClass() == 2 || code.replyClass() == 3) && code.start() <= hit.start()
+                && !text.hasLineStartBetween(code.start(), hit.start());
+    }
+
+    private static String clientReason(FlatText text, Rule r, Hit hit) {
+        return sentence(ClientRules.displayName(r.client) + " reports '" + text.original(hit.start(), hit.end(), 80)
+                + "': " + r.reason);
+    }
+
+    private static String serverReason(FlatText text, Rule r, Hit hit, Code code, String server) {
+        String prefix = code != null && code.start() <= hit.start() ? code.label() + " with " : "";
+        String why = r.reason;
+        if (server != null && why.startsWith("the server ")) {
+            why = ServerRules.displayName(server) + why.substring("the server".length());
+        }
+        return sentence(prefix + "'" + text.original(hit.start(), hit.end(), 80) + "': " + why);
+    }
+
+    /** Capitalises the first word unless it is a name written in mixed case ("iOS Mail"), ends with a stop. */
+    private static String sentence(String s) {
+        boolean lowerWord = s.length() > 1 && Character.isLowerCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1));
+        String t = lowerWord ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    private static void report(Throwable e) {
+        try {
+            ILog.of(ReplyClassifier.class).error("The reply classifier failed on an input and returned no match", e);
+        } catch (RuntimeException | LinkageError noFramework) {
+            // outside an OSGi framework there is no log to write to; classify must still not throw
+        }
+    }
+}
