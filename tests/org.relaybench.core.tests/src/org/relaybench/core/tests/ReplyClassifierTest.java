@@ -214,7 +214,20 @@ class ReplyClassifierTest {
                         + "more at\\n5.7.8  https://support.google.com/mail/?p=BadCredentials')",
                         "smtp-credentials-rejected", "gmail", "python-smtplib"),
                 arguments("SMTP Error: Could not authenticate.", "smtp-credentials-rejected", "-", "phpmailer"),
-                // transport
+                // transport and settings
+                arguments("535 5.7.8 Authentication failed: the username must be your full email address",
+                        "smtp-username-form", "-", "-"),
+                arguments("550 5.7.1 Wrong outgoing server: use smtp.example.net for sending",
+                        "wrong-smtp-host", "-", "-"),
+                arguments("Connected to smtp.example.com:465, but no greeting received within 30 seconds",
+                        "no-greeting", "-", "-"),
+                arguments("Unexpected greeting from server: +OK Dovecot ready.", "not-smtp", "dovecot", "-"),
+                arguments("The server responded: HTTP/1.1 400 Bad Request", "not-smtp", "-", "-"),
+                arguments("Read timed out after 60000 ms waiting for the server's response to DATA", "server-too-slow",
+                        "-", "-"),
+                arguments("500 5.5.1 Command unrecognized: \"XYZZY\"", "protocol-violation", "-", "-"),
+                arguments("Task 'x - Sending' reported error (0x80040600) : 'An unknown error has occurred.'",
+                        "account-stale", "-", "outlook"),
                 arguments("error:1408F10B:SSL routines:ssl3_get_record:wrong version number",
                         "wrong-security", "-", "-"),
                 arguments("Connection timed out", "server-unreachable", "-", "-"),
@@ -314,6 +327,7 @@ class ReplyClassifierTest {
         assertEquals("server-unreachable", java.cause());
         assertEquals(OptionalInt.empty(), java.replyCode());
         assertEquals(Optional.empty(), first("Connection refused by 10.5.7.1").enhancedStatus());
+        assertEquals(OptionalInt.empty(), first("Connected to smtp.example.com:465, but no greeting").replyCode());
     }
 
     private static ReplyMatch first(String text) {

@@ -197,6 +197,9 @@ final class ReplyCodes {
         if (text.isLineStart(i)) {
             return true;
         }
+        if (text.charAt(i - 1) == ':') {
+            return false; // "host:465", "10:55:21": replies stand after ": ", never glued to the colon
+        }
         int j = i - 1;
         int skipped = 0;
         boolean colon = false;

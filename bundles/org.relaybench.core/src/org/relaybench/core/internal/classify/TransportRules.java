@@ -145,7 +145,7 @@ final class TransportRules {
                         .says("the server dropped the connection; a TLS setting that does not fit the port is a common "
                                 + "reason"),
                 when("no", "missing", "did", "didn", "didnt", "never", "greeting", "banner", "waiting")
-                        .re("(?:no|missing|did ?n[o']t (?:send|receive|get) (?:a |the |an )?"
+                        .re("(?:no |missing |did ?n[o']t (?:send|receive|get) (?:a |the |an )?"
                                 + "|never (?:sent|received) (?:a |the )?)(?:smtp )?(?:greeting|banner)"
                                 + "|(?:greeting|banner) (?:timeout|timed out|not received|never (?:came|arrived))"
                                 + "|waiting for (?:the |a )?(?:smtp )?(?:greeting|banner)")
@@ -221,7 +221,7 @@ final class TransportRules {
                                 + "|your )?(?:full|complete|entire|whole) (?:e-?mail )?address"
                                 + "|use (?:your |the )?(?:full|complete|entire) (?:e-?mail )?address as (?:the "
                                 + "|your )?(?:user ?name|login)|invalid user ?name format")
-                        .gives(SMTP_USERNAME_FORM, 0.80)
+                        .gives(SMTP_USERNAME_FORM, 0.92).backedBy("535 5.7.8 5.7.3 5.7.1")
                         .says("the user name must be the full e-mail address"),
                 when("remove", "delete")
                         .re("(?:remove|delete) (?:the |this |your )?account and (?:add|set) it (?:up )?again"
