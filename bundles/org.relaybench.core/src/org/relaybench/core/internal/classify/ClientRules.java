@@ -53,11 +53,11 @@ final class ClientRules {
     static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         // iOS, iPadOS and macOS Mail share these texts
-        rules.add(when("rejected", "does").re("(?:rejected by the server because (?:it|they) (?:does|do) not allow "
-                + "relaying|does not allow relaying)").client(IOS)
+        rules.add(when("rejected", "does").re("(?:rejected by the server because (?:it|they) (?:does"
+                + "|do) not allow relaying|does not allow relaying)").client(IOS)
                 .gives(SMTP_AUTH_MISSING, 0.75).gives(RELAY_DENIED, 0.50)
-                .says("the outgoing server refused the recipient; almost always SMTP authentication is off or has "
-                        + "no password for the outgoing server"));
+                .says("the outgoing server refused the recipient; almost always SMTP authentication is off or has no "
+                        + "password for the outgoing server"));
         rules.add(when("sender").re("sender address (?:" + NAME + " )?was rejected by the server").reach(300)
                 .client(IOS).gives(SENDER_NOT_OWNED, 0.55).gives(SMTP_AUTH_MISSING, 0.45)
                 .says("the outgoing server refused the sender address: not owned by the login, or no login at all"));
@@ -101,7 +101,8 @@ final class ClientRules {
         outlook(rules, "0x800ccc6a", "451 local error in processing", SERVICE_UNAVAILABLE, 0.45, null, 0);
         outlook(rules, "0x800ccc6b", "551 user not local", RELAY_DENIED, 0.45, SMTP_AUTH_MISSING, 0.40);
         outlook(rules, "0x800ccc7c", "530 STARTTLS required", TLS_REQUIRED, 0.75, WRONG_SECURITY, 0.45);
-        outlook(rules, "0x800ccc7d", "server does not support STARTTLS", WRONG_SECURITY, 0.72, TLS_HANDSHAKE_FAILED, 0.45);
+        outlook(rules, "0x800ccc7d", "server does not support "
+                + "STARTTLS", WRONG_SECURITY, 0.72, TLS_HANDSHAKE_FAILED, 0.45);
         outlook(rules, "0x800ccc7f", "454 STARTTLS failed", TLS_HANDSHAKE_FAILED, 0.70, null, 0);
         outlook(rules, "0x800ccc90", "POP3 server error (matters for POP before SMTP)", SMTP_CREDENTIALS_REJECTED, 0.40,
                 null, 0);
@@ -116,27 +117,31 @@ final class ClientRules {
         rules.add(when("recipients").re("recipients was rejected by the server").client(OUTLOOK)
                 .gives(RELAY_DENIED, 0.45).gives(SMTP_AUTH_MISSING, 0.40)
                 .says("the outgoing server refused a recipient"));
-        rules.add(when("cannot", "can", "unable").re("(?:cannot|can't|unable to) connect to your outgoing \\(smtp\\) e-?mail server")
+        rules.add(when("cannot", "can", "unable").re("(?:cannot|can't"
+                + "|unable to) connect to your outgoing \\(smtp\\) e-?mail server")
                 .client(OUTLOOK).gives(SERVER_UNREACHABLE, 0.75)
                 .says("the outgoing server could not be reached"));
         rules.add(when("does").re("does not support the connection encryption type").client(OUTLOOK)
                 .gives(WRONG_SECURITY, 0.80).says("the encryption type set does not fit the server and port"));
-        rules.add(when("using", "security", "principal", "name").re("using a security certificate that cannot be verified"
-                + "|security certificate (?:has expired|is not yet valid)|(?:principal )?name (?:on|of) the security "
-                + "certificate is invalid").client(OUTLOOK).gives(TLS_CERTIFICATE_INVALID, 0.85)
+        rules.add(when("using", "security", "principal", "name").re("using a security certificate that cannot be "
+                + "verified|security certificate (?:has expired|is not yet valid)"
+                + "|(?:principal )?name (?:on|of) the security certificate is invalid").client(OUTLOOK)
+        .gives(TLS_CERTIFICATE_INVALID, 0.85)
                 .says("the server's certificate is not trusted, expired or for another name"));
         rules.add(when("your").re("your e-?mail server rejected your login").client(OUTLOOK)
                 .gives(SMTP_CREDENTIALS_REJECTED, 0.75).says("the server refused the login"));
         rules.add(when("unexpectedly").re("unexpectedly terminated the connection").client(OUTLOOK)
                 .gives(SERVER_UNREACHABLE, 0.50).gives(WRONG_SECURITY, 0.42)
-                .says("the server dropped the connection; a TLS setting that does not fit the port is a common reason"));
+                .says("the server dropped the connection; a TLS setting that does not fit the port is a common "
+                        + "reason"));
         rules.add(when("reported").re("reported error \\(0x").client(OUTLOOK).says(""));
 
         // Thunderbird (messageSend.ftl)
         rules.add(when("please").re("please check the message recipient").client(THUNDERBIRD)
                 .gives(RELAY_DENIED, 0.42).gives(SMTP_AUTH_MISSING, 0.38)
                 .says("the outgoing server refused a recipient"));
-        rules.add(when("please").re("please verify that your email address is correct in your (?:account settings|preferences)")
+        rules.add(when("please").re("please verify that your email address is correct in your (?:account settings"
+                + "|preferences)")
                 .client(THUNDERBIRD).gives(SENDER_NOT_OWNED, 0.45).gives(SMTP_AUTH_MISSING, 0.35)
                 .says("the outgoing server refused the sender address"));
         rules.add(when("unable").re("unable to authenticate to outgoing server").client(THUNDERBIRD)
@@ -145,8 +150,8 @@ final class ClientRules {
                 .gives(SMTP_CREDENTIALS_REJECTED, 0.75).says("the server refused the login"));
         rules.add(when("does", "doesn").re("(?:does not|doesn't) support the selected authentication method")
                 .client(THUNDERBIRD).gives(SMTP_CREDENTIALS_REJECTED, 0.60).gives(WRONG_SECURITY, 0.40)
-                .says("the authentication method chosen is not one the server offers (servers often offer "
-                        + "their methods only after STARTTLS)"));
+                .says("the authentication method chosen is not one the server offers (servers often offer their "
+                        + "methods only after STARTTLS)"));
         rules.add(when("does", "doesn").re("(?:doesn't|does not) seem to support encrypted passwords")
                 .client(THUNDERBIRD).gives(SMTP_CREDENTIALS_REJECTED, 0.60).gives(WRONG_SECURITY, 0.35)
                 .says("the server does not offer the encrypted password method chosen in the account"));
@@ -167,10 +172,12 @@ final class ClientRules {
         rules.add(when("sending").re("sending of (?:the )?message failed").client(THUNDERBIRD).says(""));
 
         // Android mail apps
-        rules.add(when("can", "cannot", "couldn").re("(?:can't|cannot|couldn't) safely connect to server").client("android-mail")
+        rules.add(when("can", "cannot", "couldn").re("(?:can't|cannot|couldn't) safely connect to server")
+                .client("android-mail")
                 .gives(TLS_CERTIFICATE_INVALID, 0.60).gives(TLS_HANDSHAKE_FAILED, 0.45)
                 .says("the app could not set up a trusted encrypted connection"));
-        rules.add(when("can", "couldn", "cannot", "unable").re("(?:can't|couldn't|cannot|unable to) open connection to server")
+        rules.add(when("can", "couldn", "cannot", "unable").re("(?:can't|couldn't|cannot"
+                + "|unable to) open connection to server")
                 .client("android-mail").gives(SERVER_UNREACHABLE, 0.70).says("the server could not be reached"));
         rules.add(when("couldn", "could", "can").re("(?:couldn't|could not|can't) sign in").client("android-mail")
                 .gives(SMTP_CREDENTIALS_REJECTED, 0.50).says("the app could not sign in with the details given"));
@@ -196,7 +203,8 @@ final class ClientRules {
                 .says("no recipient was accepted, which is what a relay refusal produces"));
         rules.add(when("error").re("error in auth transaction").client("swaks")
                 .gives(SMTP_CREDENTIALS_REJECTED, 0.40).says("the AUTH exchange failed"));
-        rules.add(when("javax", "jakarta", "com", "eclipse").re("javax\\.mail|jakarta\\.mail|com\\.sun\\.mail|eclipse\\.angus")
+        rules.add(when("javax", "jakarta", "com", "eclipse").re("javax\\.mail|jakarta\\.mail|com\\.sun\\.mail"
+                + "|eclipse\\.angus")
                 .client("javamail").says(""));
         // weakest client hints last: the first client rule that matches names the client
         rules.add(when("cannot").re("cannot send mail").client(IOS).says(""));

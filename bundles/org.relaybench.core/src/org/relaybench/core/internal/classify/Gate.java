@@ -26,8 +26,12 @@ final class Gate {
         private long accept;
 
         Node child(char c) {
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == c) {
+            char[] l = labels;
+            if (l.length == 1) {
+                return l[0] == c ? children[0] : null;
+            }
+            for (int i = 0; i < l.length; i++) {
+                if (l[i] == c) {
                     return children[i];
                 }
             }

@@ -38,13 +38,17 @@ public final class ReplyClassifier {
     private static final Set<String> APP_PASSWORD_PROVIDERS = Set.of("gmail", "yahoo", "icloud");
     /** How far from a phrase a reply code may stand and still govern it. */
     private static final int CODE_REACH = 600;
+    /** Added when the phrase comes with a code it is usually sent with: code and phrase beat phrase alone. */
+    private static final double SPECIFICITY_BONUS = 0.05;
+    /** Applied when a phrase stands under a reply of another class than its own (a "try later" under 5xx). */
+    private static final double OTHER_CLASS_FACTOR = 0.6;
     private static final int CODE_SOURCE = -1;
     private static final int HINT_SOURCE = -10_000;
 
     public ReplyClassifier() {
-        // the rule tables are static: touching them here fails fast if a pattern is broken
+        // loads the static rule tables now: a broken table fails here, never inside classify
         if (RuleSet.RULES.length == 0) {
-            throw new IllegalStateException("no classifier rules");
+            throw new IllegalStateException("the classifier has no rules");
         }
     }
 
@@ -71,74 +75,99 @@ public final class ReplyClassifier {
         }
         List<Code> codes = ReplyCodes.scan(text);
         Hit[] hits = RuleSet.match(text);
-        Rule[] rules = RuleSet.RULES;
-
-        String client = null;
-        String server = null;
-        int serverRank = Integer.MAX_VALUE;
-        boolean recipientUnknown = false;
-        List<Hit> clientSpans = new ArrayList<>(2);
-        for (int i = 0; i < rules.length; i++) {
-            if (hits[i] == null) {
-                continue;
-            }
-            Rule r = rules[i];
-            if (r.client != null) {
-                client = client == null ? r.client : client;
-                clientSpans.add(hits[i]);
-            }
-            if (r.server != null && r.serverRank < serverRank) {
-                server = r.server;
-                serverRank = r.serverRank;
-            }
-            recipientUnknown |= r.kind == Kind.RECIPIENT_UNKNOWN;
-        }
-        for (Code code : codes) {
-            Meaning meaning = CodeRules.ofEnhanced(code.enhanced());
-            if (meaning != null && meaning.server() != null && serverRank > 2) {
-                server = meaning.server();
-                serverRank = 2;
-            }
-            recipientUnknown |= CodeRules.recipientUnknown(code);
-        }
-
+        Origin origin = Origin.of(hits, codes);
         Tally tally = new Tally();
+        addRuleSignals(tally, text, hits, codes, origin);
+        addCodeSignals(tally, codes);
+        addProviderHint(tally, text, codes, origin.server);
+        if (origin.recipientUnknown) {
+            // the server says the address does not exist: the client's guess of a refusal is wrong
+            tally.dropClientGuesses(CauseCode.RELAY_DENIED, CauseCode.SMTP_AUTH_MISSING, CauseCode.SENDER_NOT_OWNED);
+        }
+        return tally.results(text, origin.client, origin.server);
+    }
+
+    /** Who wrote the text: the client that wrapped it, the server software, and what it says of the recipient. */
+    private static final class Origin {
+        String client;
+        String server;
+        int serverRank = Integer.MAX_VALUE;
+        boolean recipientUnknown;
+        final List<Hit> clientSpans = new ArrayList<>(2);
+
+        /** The first client rule (in table order) names the client; the most direct evidence names the server. */
+        static Origin of(Hit[] hits, List<Code> codes) {
+            Origin o = new Origin();
+            Rule[] rules = RuleSet.RULES;
+            for (int i = 0; i < rules.length; i++) {
+                if (hits[i] != null && rules[i].client != null) {
+                    o.client = o.client == null ? rules[i].client : o.client;
+                    o.clientSpans.add(hits[i]);
+                }
+            }
+            for (int i = 0; i < rules.length; i++) {
+                Rule r = rules[i];
+                // words inside a client's sentence say nothing about the server
+                if (hits[i] != null && r.client == null && !inside(hits[i], o.clientSpans)) {
+                    o.server(r.server, r.serverRank);
+                    o.recipientUnknown |= r.kind == Kind.RECIPIENT_UNKNOWN;
+                }
+            }
+            for (Code code : codes) {
+                Meaning meaning = CodeRules.ofEnhanced(code.enhanced());
+                o.server(meaning == null ? null : meaning.server(), 2);
+                o.recipientUnknown |= CodeRules.recipientUnknown(code);
+            }
+            return o;
+        }
+
+        private void server(String id, int rank) {
+            if (id != null && rank < serverRank) {
+                server = id;
+                serverRank = rank;
+            }
+        }
+    }
+
+    private static void addRuleSignals(Tally tally, FlatText text, Hit[] hits, List<Code> codes, Origin origin) {
+        Rule[] rules = RuleSet.RULES;
         for (int i = 0; i < rules.length; i++) {
             Rule r = rules[i];
             Hit hit = hits[i];
-            if (hit == null || r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, clientSpans)) {
+            // server words inside a client's sentence are the client's: counted once, as the client's
+            if (hit == null || r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, origin.clientSpans)) {
                 continue;
             }
             Code code = governing(codes, hit.start());
             if (r.kind == Kind.SERVER && underSuccess(text, code, hit)) {
                 continue;
             }
-            double bonus = r.backedBy(code) ? 0.05 : 0;
+            double bonus = r.backedBy(code) ? SPECIFICITY_BONUS : 0;
             double factor = r.expectedClass != 0 && code != null && code.replyClass() > 0
-                    && code.replyClass() != r.expectedClass ? 0.6 : 1;
-            String knownServer = server;
+                    && code.replyClass() != r.expectedClass ? OTHER_CLASS_FACTOR : 1;
+            String server = origin.server;
             Supplier<String> reason = r.kind == Kind.CLIENT ? () -> clientReason(text, r, hit)
-                    : () -> serverReason(text, r, hit, code, knownServer);
+                    : () -> serverReason(text, r, hit, code, server);
             for (Outcome o : r.outcomes) {
                 tally.add(new Tally.Signal(o.cause(), (o.confidence() + bonus) * factor, hit.start(), hit.end(), code,
                         reason, i, r.kind == Kind.CLIENT));
             }
         }
-        addCodeSignals(tally, codes);
-        if (server != null && APP_PASSWORD_PROVIDERS.contains(server) && tally.has(CauseCode.SMTP_CREDENTIALS_REJECTED)
-                && !tally.has(CauseCode.APP_PASSWORD_REQUIRED)) {
-            Code code = codes.isEmpty() ? null : codes.get(0);
-            int at = code == null ? 0 : code.start();
-            String provider = ServerRules.displayName(server);
-            tally.add(new Tally.Signal(CauseCode.APP_PASSWORD_REQUIRED, 0.5, at, Math.min(text.length(), at + 3), code,
-                    () -> provider + " refuses the normal account password from mail apps when 2-step verification "
-                            + "is on; an app-specific password is needed then.",
-                    HINT_SOURCE, false));
+    }
+
+    /** Providers that refuse the account password from mail apps: a refused login may want an app password. */
+    private static void addProviderHint(Tally tally, FlatText text, List<Code> codes, String server) {
+        if (server == null || !APP_PASSWORD_PROVIDERS.contains(server)
+                || !tally.has(CauseCode.SMTP_CREDENTIALS_REJECTED) || tally.has(CauseCode.APP_PASSWORD_REQUIRED)) {
+            return;
         }
-        if (recipientUnknown) {
-            tally.dropClientGuesses(CauseCode.RELAY_DENIED, CauseCode.SMTP_AUTH_MISSING, CauseCode.SENDER_NOT_OWNED);
-        }
-        return tally.results(text, client, server);
+        Code code = codes.isEmpty() ? null : codes.get(0);
+        int at = code == null ? 0 : code.start();
+        String provider = ServerRules.displayName(server);
+        tally.add(new Tally.Signal(CauseCode.APP_PASSWORD_REQUIRED, 0.5, at, Math.min(text.length(), at + 3), code,
+                () -> provider + " refuses the normal account password from mail apps when 2-step verification "
+                        + "is on; an app-specific password is needed then.",
+                HINT_SOURCE, false));
     }
 
     private static void addCodeSignals(Tally tally, List<Code> codes) {
@@ -153,7 +182,8 @@ public final class ReplyClassifier {
                         CODE_SOURCE - 2 * k);
             }
             if (code.reply() >= 0 && seen.add(Integer.toString(code.reply()))) {
-                add(tally, code, CodeRules.ofReply(code.reply()), "Reply code " + code.reply(), CODE_SOURCE - 2 * k - 1);
+                add(tally, code, CodeRules.ofReply(code.reply()), "Reply "
+                        + "code " + code.reply(), CODE_SOURCE - 2 * k - 1);
             }
         }
     }

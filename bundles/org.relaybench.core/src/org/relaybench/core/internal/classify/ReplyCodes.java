@@ -123,7 +123,10 @@ final class ReplyCodes {
         if (subjectEnd < 0 || subjectEnd - j - 1 > 1 && text.charAt(j + 1) == '0') {
             return -1;
         }
-        int subject = Integer.parseInt(text.flat().substring(j + 1, subjectEnd));
+        int subject = 0;
+        for (int d = j + 1; d < subjectEnd; d++) {
+            subject = subject * 10 + text.charAt(d) - '0';
+        }
         if (subject > 7) {
             return -1;
         }
@@ -193,6 +196,9 @@ final class ReplyCodes {
     private static boolean replyContext(FlatText text, int i) {
         if (text.isLineStart(i)) {
             return true;
+        }
+        if (text.charAt(i - 1) == ':') {
+            return false; // "host:465", "10:55:21": replies stand after ": ", never glued to the colon
         }
         int j = i - 1;
         int skipped = 0;

@@ -3,7 +3,6 @@ package org.relaybench.core.internal.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.relaybench.core.CauseCode;
@@ -51,7 +50,10 @@ final class Rule {
     /** the longest match, in characters from the key word */
     final int reach;
     final List<Outcome> outcomes;
-    final Set<String> backing;
+    /** reply codes that make a match more specific */
+    final int[] backingReplies;
+    /** enhanced status codes that make a match more specific */
+    final String[] backingEnhanced;
     final int expectedClass;
     final String client;
     final String server;
@@ -65,7 +67,8 @@ final class Rule {
         this.pattern = Pattern.compile(b.regex);
         this.reach = b.reach;
         this.outcomes = List.copyOf(b.outcomes);
-        this.backing = b.backing;
+        this.backingReplies = b.backing.stream().filter(c -> c.indexOf('.') < 0).mapToInt(Integer::parseInt).toArray();
+        this.backingEnhanced = b.backing.stream().filter(c -> c.indexOf('.') >= 0).toArray(String[]::new);
         this.expectedClass = b.expectedClass;
         this.client = b.client;
         this.server = b.server;
@@ -95,11 +98,22 @@ final class Rule {
      * @return whether the code is one this rule's phrase is usually sent with
      */
     boolean backedBy(ReplyCodes.Code code) {
-        if (code == null || backing.isEmpty()) {
+        if (code == null) {
             return false;
         }
-        return (code.reply() >= 0 && backing.contains(Integer.toString(code.reply())))
-                || (code.enhanced() != null && backing.contains(code.enhanced()));
+        for (int reply : backingReplies) {
+            if (reply == code.reply()) {
+                return true;
+            }
+        }
+        if (code.enhanced() != null) {
+            for (String enhanced : backingEnhanced) {
+                if (enhanced.equals(code.enhanced())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Collects the parts of a {@link Rule}. */
@@ -108,7 +122,7 @@ final class Rule {
         private String regex;
         private int reach = 96;
         private final List<Outcome> outcomes = new ArrayList<>(2);
-        private Set<String> backing = Set.of();
+        private List<String> backing = List.of();
         private int expectedClass;
         private Kind kind = Kind.SERVER;
         private String client;
@@ -139,7 +153,7 @@ final class Rule {
 
         /** @param codes reply and enhanced codes, space separated, that make the match more specific */
         Builder backedBy(String codes) {
-            this.backing = Set.of(codes.split(" "));
+            this.backing = List.of(codes.split(" "));
             return this;
         }
 

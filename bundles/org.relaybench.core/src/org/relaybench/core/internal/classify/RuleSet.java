@@ -46,7 +46,8 @@ final class RuleSet {
             List<String> alternatives = alternatives(RULES[i].pattern.pattern());
             for (String word : RULES[i].keys) {
                 keyWords.putIfAbsent(pack(word.toCharArray(), 0, word.length()), Rule.keyOf(word));
-                List<String> chosen = index.computeIfAbsent(pack(word.toCharArray(), 0, word.length()), k -> new TreeMap<>())
+                List<String> chosen = index.computeIfAbsent(pack(word.toCharArray(), 0, word.length()),
+                        k -> new TreeMap<>())
                         .computeIfAbsent(i, k -> new ArrayList<>());
                 for (String alternative : alternatives) {
                     if (canBegin(alternative, word) && !chosen.contains(alternative)) {

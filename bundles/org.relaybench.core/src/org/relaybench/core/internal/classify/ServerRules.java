@@ -38,11 +38,13 @@ final class ServerRules {
         return List.of(
                 // products and services named in the text; the more specific before the ones they build on
                 name("zimbra", "zimbra"), name("mdaemon", "mdaemon"), name("kerio", "kerio"),
-                name("hmailserver", "hmailserver"), name("mailenable", "mailenable"), name("smartermail", "smartermail"),
+                name("hmailserver", "hmailserver"), name("mailenable", "mailenable"), name("smartermail",
+                        "smartermail"),
                 name("icewarp", "icewarp"), name("communigate", "communigate"),
                 when("domino", "lotus").re("(?:domino|lotus)(?![a-z])").serverName("domino").build(),
                 when("courier").re("courier(?:-mta| esmtp| mail server|tcpd)").serverName("courier").build(),
-                when("zoho", "zohomail").re(SUBDOMAIN + "zoho(?:mail)?\\.[a-z]{2,3}|zoho mail").serverName("zoho").build(),
+                when("zoho", "zohomail").re(SUBDOMAIN + "zoho(?:mail)?\\.[a-z]{2,3}|zoho "
+                        + "mail").serverName("zoho").build(),
                 when("amazonses", "amazonaws", "amazon", "ses").re("amazonses|amazonaws\\.com|amazon ses|ses smtp")
                         .serverName("amazon-ses").build(),
                 name("sendgrid", "sendgrid"), name("mailgun", "mailgun"),
@@ -58,7 +60,8 @@ final class ServerRules {
                         .serverName("gmail").build(),
                 when("yahoo", "yahoodns", "ymail").re(SUBDOMAIN + "(?:yahoo(?:dns)?\\.(?:com|net)|ymail\\.com)")
                         .serverName("yahoo").build(),
-                when("icloud", "me", "mac").re(SUBDOMAIN + "(?:icloud|me|mac)\\.com|icloud mail").serverName("icloud").build(),
+                when("icloud", "me", "mac").re(SUBDOMAIN + "(?:icloud|me|mac)\\.com|icloud "
+                        + "mail").serverName("icloud").build(),
                 name("exim", "exim"), name("sendmail", "sendmail"), name("qmail", "qmail"), name("postfix", "postfix"),
                 name("dovecot", "dovecot"),
 
@@ -71,26 +74,32 @@ final class ServerRules {
                 when("encryption").re("(?<=5\\.5\\.4 )encryption required for requested authentication mechanism")
                         .server("postfix").build(),
                 when("relay", "incorrect", "is", "not", "please", "auth")
-                        .re("relay not permitted|incorrect authentication data|(?:is )?not permitted to relay through this "
-                                + "server|please turn on smtp authentication in your mail client|auth command used when not "
-                                + "advertised")
+                        .re("relay not permitted|incorrect authentication data"
+                                + "|(?:is )?not permitted to relay through this server"
+                                + "|please turn on smtp authentication in your mail client"
+                                + "|auth command used when not advertised")
                         .server("exim").build(),
                 when("relaying").re("(?<=\\.\\.\\. )relaying denied").server("sendmail").build(),
                 when("relaying").re("(?<=(?:^|[^0-9])513 )relaying denied").server("courier").build(),
                 when("relaying").re("relaying to <[^ >]{1,254}> denied").reach(300).server("kerio").build(),
                 when("relay").re("relay rejected for policy reasons").server("domino").build(),
-                when("relaying").re("(?<=^[0-9]{3} |^[0-9]{3}-|^[0-9]{3} [45]\\.[0-9]\\.[0-9]{1,3} )relaying denied for <")
+                when("relaying").re("(?<=^[0-9]{3} |^[0-9]{3}-"
+                        + "|^[0-9]{3} [45]\\.[0-9]\\.[0-9]{1,3} )relaying denied for <")
                         .server("yahoo").build(),
                 when("auth000", "auth010", "auth020").re("(?<=\\(#)auth[0-9]{3}\\)").server("yahoo").build(),
                 when("unable", "client")
-                        .re("(?<=5\\.7\\.1 |smtp; )unable to relay|unable to relay (?:for |recipient in non-accepted domain)"
-                                + "|client was not authenticated|client does not have permissions to (?:submit|send as)")
+                        .re("(?<=5\\.7\\.1 |smtp; )unable to relay"
+                                + "|unable to relay (?:for |recipient in non-accepted domain)"
+                                + "|client was not authenticated"
+                                + "|client does not have permissions to (?:submit|send as)")
                         .server("exchange").build(),
                 when("smtpclientauthentication", "did")
-                        .re("smtpclientauthentication|did not meet the criteria to be authenticated").server("microsoft365").build(),
+                        .re("smtpclientauthentication|did not meet the criteria to be authenticated")
+                        .server("microsoft365").build(),
                 when("about", "username", "application", "please", "daily")
-                        .re("about smtp error messages|username and password not accepted|application-specific password required"
-                                + "|please log in (?:via|with) your web browser|daily user sending quota exceeded")
+                        .re("about smtp error messages|username and password not accepted"
+                                + "|application-specific password required|please log in (?:via|with) your web browser"
+                                + "|daily user sending quota exceeded")
                         .server("gmail").build(),
                 when("smtp").re("(?<=^530 )smtp authentication is required").server("hmailserver").build(),
                 when("send").re("send to a non-local e-mail address").server("mailenable").build(),
