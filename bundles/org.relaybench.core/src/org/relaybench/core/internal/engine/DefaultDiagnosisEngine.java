@@ -109,10 +109,11 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
 
         List<Finding> findings = new ArrayList<>(BuiltinChecks.run(account, provider));
         if (provider != null) {
-            findings.addAll(RuleRunner.declarative(account, provider));
+            findings.addAll(RuleRunner.declarative(account, provider, idx.ruleEvidence(provider)));
             findings.addAll(runner.code(account, provider, options.ruleBudget(), watch, errors));
         }
-        List<ReplyMatch> matches = options.classifyErrorText() ? replies.classify(account.errorText(), provider)
+        List<ReplyMatch> matches = options.classifyErrorText() ? replies.classify(account.errorText(), provider,
+                provider == null ? List.of() : idx.replies(provider))
                 : List.of();
         findings.addAll(ReplyFindings.findings(matches));
         findings.addAll(options.evidence());

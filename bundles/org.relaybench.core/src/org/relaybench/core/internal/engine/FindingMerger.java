@@ -3,11 +3,9 @@ package org.relaybench.core.internal.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.relaybench.core.CauseCode;
 import org.relaybench.core.Evidence;
@@ -52,7 +50,8 @@ final class FindingMerger {
         Finding lead = group.get(0);
         double miss = 1;
         Severity severity = Severity.INFO;
-        Set<Evidence> evidence = new LinkedHashSet<>();
+        // a list with an equality scan: evidence lists are short, and hashing long detail strings cost more
+        List<Evidence> evidence = new ArrayList<>();
         Optional<String> procedure = Optional.empty();
         for (Finding f : group) {
             if (f.confidence() > lead.confidence()) {
@@ -62,7 +61,11 @@ final class FindingMerger {
             if (f.severity().compareTo(severity) > 0) {
                 severity = f.severity();
             }
-            evidence.addAll(f.evidence());
+            for (Evidence e : f.evidence()) {
+                if (!evidence.contains(e)) {
+                    evidence.add(e);
+                }
+            }
             String rule = f.provider() + "/" + f.rule();
             if (evidence.stream().noneMatch(e -> e.kind() == Evidence.Kind.RULE && e.subject().equals(rule))) {
                 evidence.add(new Evidence(Evidence.Kind.RULE, rule, f.title()));

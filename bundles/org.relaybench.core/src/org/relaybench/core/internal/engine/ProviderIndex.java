@@ -18,6 +18,8 @@ final class ProviderIndex {
     private final ProviderCatalog.Snapshot snapshot;
     private final Map<String, ProviderDescriptor> byDomain = new HashMap<>();
     private final Optional<ProviderDescriptor> generic;
+    private final Map<String, List<PreparedReply>> replies = new HashMap<>();
+    private final Map<String, List<org.relaybench.core.Evidence>> ruleEvidence = new HashMap<>();
 
     ProviderIndex(ProviderCatalog.Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -28,6 +30,23 @@ final class ProviderIndex {
             }
         }
         generic = snapshot.providers().stream().filter(ProviderDescriptor::generic).findFirst();
+        for (ProviderDescriptor p : snapshot.providers()) {
+            replies.put(p.id(), p.replies().stream().map(PreparedReply::new).toList());
+            ruleEvidence.put(p.id(), RuleRunner.ruleEvidence(p));
+        }
+    }
+
+    /** @return the RULE evidence of each of the provider's rules, by position */
+    List<org.relaybench.core.Evidence> ruleEvidence(ProviderDescriptor provider) {
+        List<org.relaybench.core.Evidence> prepared = ruleEvidence.get(provider.id());
+        return prepared != null && prepared.size() == provider.rules().size() ? prepared : RuleRunner.ruleEvidence(provider);
+    }
+
+    /** @return the provider's known replies, prepared for fast matching */
+    List<PreparedReply> replies(ProviderDescriptor provider) {
+        List<PreparedReply> prepared = replies.get(provider.id());
+        // a provider chosen by id but absent from this snapshot has no prepared replies yet
+        return prepared != null ? prepared : provider.replies().stream().map(PreparedReply::new).toList();
     }
 
     long generation() {

@@ -2,6 +2,7 @@ package org.relaybench.core.internal.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -18,6 +19,8 @@ import org.relaybench.core.providers.ProviderDescriptor;
 final class ReplyFindings {
 
     private static final int EXCERPT = 200;
+    /** Provider patterns look at the first 8 KiB, as the core classifier does. */
+    private static final int MAX_SCAN = 8192;
 
     private final ReplyClassifier classifier;
 
@@ -26,20 +29,21 @@ final class ReplyFindings {
     }
 
     /** @return the matches: the provider's known replies first (they are specific), then the classifier's */
-    List<ReplyMatch> classify(String text, ProviderDescriptor provider) {
+    List<ReplyMatch> classify(String text, ProviderDescriptor provider, List<PreparedReply> known) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         List<ReplyMatch> matches = new ArrayList<>();
-        if (provider != null) {
-            for (KnownReply reply : provider.replies()) {
-                if (reply.matches(text)) {
-                    java.util.regex.Matcher m = reply.pattern().matcher(text);
-                    String excerpt = m.find() ? excerpt(text, m.start(), m.end()) : "";
+        if (provider != null && !known.isEmpty()) {
+            String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
+            String lower = scanned.toLowerCase(Locale.ROOT);
+            for (PreparedReply prepared : known) {
+                prepared.find(scanned, lower).ifPresent(m -> {
+                    KnownReply reply = prepared.reply();
                     matches.add(new ReplyMatch(reply.cause(), reply.confidence(), OptionalInt.empty(), Optional.empty(),
-                            excerpt, reply.description(), Optional.empty(), Optional.of(provider.id()),
-                            provider.id()));
-                }
+                            excerpt(scanned, m.start(), m.end()), reply.description(), Optional.empty(),
+                            Optional.of(provider.id()), provider.id()));
+                });
             }
         }
         matches.addAll(classifier.classify(text));

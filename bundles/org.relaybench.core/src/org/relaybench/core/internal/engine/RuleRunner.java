@@ -44,10 +44,17 @@ final class RuleRunner {
         this.catalog = catalog;
     }
 
-    /** Findings of the declarative rules whose conditions all hold, in declared order. */
-    static List<Finding> declarative(AccountProfile account, ProviderDescriptor provider) {
+    /**
+     * Findings of the declarative rules whose conditions all hold, in declared order.
+     *
+     * @param ruleEvidence the RULE evidence of each of the provider's rules, by position (see
+     *        {@link #ruleEvidence(ProviderDescriptor)}), prepared once per catalog generation
+     */
+    static List<Finding> declarative(AccountProfile account, ProviderDescriptor provider, List<Evidence> ruleEvidence) {
         List<Finding> out = new ArrayList<>();
-        for (RuleDescriptor rule : provider.rules()) {
+        List<RuleDescriptor> rules = provider.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleDescriptor rule = rules.get(i);
             if (rule.isCode() || !allHold(rule.conditions(), account)) {
                 continue;
             }
@@ -55,8 +62,7 @@ final class RuleRunner {
             for (Condition c : rule.conditions()) {
                 evidence.add(Evidences.setting(c.field().id(), c.field().read(account).orElse("(not set)")));
             }
-            evidence.add(Evidences.rule(provider.id() + "/" + rule.id(), rule.title() + " [when "
-                    + conditionsText(rule.conditions()) + "]"));
+            evidence.add(ruleEvidence.get(i));
             out.add(new Finding(rule.cause(), rule.severity(), rule.confidence(), rule.title(), evidence,
                     provider.id(), rule.id(), rule.procedure()));
         }
@@ -70,6 +76,12 @@ final class RuleRunner {
             }
         }
         return true;
+    }
+
+    /** @return for each rule of the provider, the evidence naming it and its conditions */
+    static List<Evidence> ruleEvidence(ProviderDescriptor provider) {
+        return provider.rules().stream().map(rule -> Evidences.rule(provider.id() + "/" + rule.id(),
+                rule.title() + " [when " + conditionsText(rule.conditions()) + "]")).toList();
     }
 
     private static String conditionsText(List<Condition> conditions) {
