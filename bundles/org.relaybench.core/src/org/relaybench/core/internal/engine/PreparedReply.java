@@ -11,7 +11,7 @@ import org.relaybench.core.providers.KnownReply;
  * once when the catalog is indexed, so that most error texts are ruled out by one {@code contains}
  * on the lower-cased text instead of a case-insensitive regular-expression search.
  */
-final class PreparedReply {
+public final class PreparedReply {
 
     private final KnownReply reply;
     private final Optional<String> required;
@@ -43,7 +43,7 @@ final class PreparedReply {
      * outside groups and classes, only when there is no alternation at all, and without characters
      * made optional by a following quantifier. Conservative by design: when in doubt, no literal.
      */
-    static Optional<String> requiredLiteral(String pattern) {
+    public static Optional<String> requiredLiteral(String pattern) {
         if (pattern.indexOf('|') >= 0 || pattern.contains("\\Q") || pattern.contains("(?")) {
             return Optional.empty();
         }
@@ -66,6 +66,9 @@ final class PreparedReply {
                 depth--;
             } else if (c == '[') {
                 int close = pattern.indexOf(']', i + 2);
+                i = close < 0 ? pattern.length() : close;
+            } else if (c == '{') { // a counted quantifier {n,m}: its digits are not literals
+                int close = pattern.indexOf('}', i + 1);
                 i = close < 0 ? pattern.length() : close;
             } else if ("{.^$*+?".indexOf(c) < 0) {
                 literal = c;
