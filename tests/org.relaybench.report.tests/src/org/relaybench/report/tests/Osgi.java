@@ -1,0 +1,59 @@
+package org.relaybench.report.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.relaybench.core.session.SupportSession;
+import org.relaybench.report.SessionExporter;
+
+/** Test helpers: services of the real OSGi runtime the tests run in, exports, and where to keep files. */
+final class Osgi {
+
+    private Osgi() {
+    }
+
+    static BundleContext context() {
+        return FrameworkUtil.getBundle(Osgi.class).getBundleContext();
+    }
+
+    static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(Duration.ofSeconds(20).toMillis());
+        if (service == null) {
+            throw new AssertionError("service " + type.getName() + " did not appear within 20 s");
+        }
+        return service;
+    }
+
+    static SessionExporter exporter() throws InterruptedException {
+        return service(SessionExporter.class);
+    }
+
+    static byte[] bytes(SupportSession session, SessionExporter.Format format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter().export(session, format, out);
+        return out.toByteArray();
+    }
+
+    static String text(SupportSession session, SessionExporter.Format format) throws Exception {
+        return new String(bytes(session, format), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param name a file name
+     * @return a path under target/artifacts of this test bundle, kept after the build for people to look at
+     */
+    static Path artifact(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("relaybench.artifacts", "target/artifacts")).toAbsolutePath();
+        Files.createDirectories(dir);
+        return dir.resolve(name);
+    }
+}
