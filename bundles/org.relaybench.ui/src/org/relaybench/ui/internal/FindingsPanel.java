@@ -1,6 +1,5 @@
 package org.relaybench.ui.internal;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
