@@ -21,7 +21,7 @@ final class SessionsCommand implements Command {
         /** @return one line for {@code relaybench sessions --help} */
         String summary();
 
-        /** @return the full text of {@code relaybench sessions <name> --help} */
+        /** @return its usage and options, printed within {@code relaybench sessions --help} */
         String help();
 
         /**
@@ -69,7 +69,7 @@ final class SessionsCommand implements Command {
         b.append("jdbc:postgresql://host/db shared); without it, the default store in the workspace.\n\n");
         b.append("Subcommands:\n");
         subcommands.values().forEach(s -> b.append(String.format("  %-8s %s%n", s.name(), s.summary())));
-        b.append("\nRun 'relaybench sessions <subcommand> --help' for its options.\n");
+        subcommands.values().forEach(s -> b.append('\n').append(s.help()));
         return b.toString();
     }
 
@@ -83,11 +83,6 @@ final class SessionsCommand implements Command {
             throw new UsageException("unknown subcommand '" + args.get(0) + "' (" + String.join(", ", subcommands.keySet())
                     + ")");
         }
-        List<String> rest = args.subList(1, args.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.print(sub.help());
-            return ExitCode.OK;
-        }
-        return sub.run(rest, out, err);
+        return sub.run(args.subList(1, args.size()), out, err);
     }
 }
