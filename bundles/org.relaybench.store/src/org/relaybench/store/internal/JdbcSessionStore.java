@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.relaybench.core.AccountProfile;
@@ -78,7 +77,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public String open(NewSession session) {
         Objects.requireNonNull(session, "session");
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         JsonObject p = new JsonObject();
         p.addProperty("customer", session.customer());
         p.addProperty("ticket", session.ticket());
@@ -187,7 +186,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public SessionPage search(SessionQuery query) {
         Objects.requireNonNull(query, "query");
-        List<SessionSummary> rows = transaction("searching sessions", c -> SearchSql.run(c, query));
+        List<SessionSummary> rows = transaction("searching sessions", c -> SearchSql.run(c, db.kind(), query));
         boolean more = rows.size() > query.limit();
         return new SessionPage(more ? rows.subList(0, query.limit()) : rows, query.offset(), more);
     }

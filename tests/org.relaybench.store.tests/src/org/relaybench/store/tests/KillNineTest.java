@@ -74,6 +74,9 @@ class KillNineTest {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from rb_session")) {
                 rs.next();
                 assertTrue(rs.getInt(1) >= committed.size(), context);
+                System.out.println("kill -9 on " + backend + ": " + KILLS + " writers killed, " + runsThatCommitted
+                        + " of them after committing; " + committed.size() + " sessions reported committed, all whole; "
+                        + rs.getInt(1) + " sessions in the store (the rest were cut short between their changes)");
             }
         }
     }
