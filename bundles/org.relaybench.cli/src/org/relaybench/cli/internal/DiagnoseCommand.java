@@ -13,6 +13,7 @@ import org.relaybench.core.Severity;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
+import org.relaybench.store.StoreException;
 
 /** {@code relaybench diagnose}: diagnoses one account offline from its settings and error text. */
 final class DiagnoseCommand implements Command {
@@ -111,9 +112,15 @@ final class DiagnoseCommand implements Command {
         DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withClassifyErrorText(!a.flag("no-classify"))
                 .withMxHosts(parsed.mx()).withProviderId(a.value("provider"));
         Diagnosis diagnosis = services.get(DiagnosisEngine.class).diagnose(parsed.account(), options);
-        SessionLogging.Logged logged = SessionLogging.requested(a)
-                ? SessionLogging.log(services, a, parsed.account(), diagnosis)
-                : null;
+        SessionLogging.Logged logged = null;
+        String notLogged = null;
+        if (SessionLogging.requested(a)) {
+            try {
+                logged = SessionLogging.log(services, a, parsed.account(), diagnosis);
+            } catch (StoreException e) {
+                notLogged = e.getMessage(); // the diagnosis is still worth printing
+            }
+        }
         if (a.flag("json")) {
             Map<String, Object> tree = DiagnosisJson.tree(diagnosis, null);
             if (logged != null) {
@@ -129,6 +136,10 @@ final class DiagnoseCommand implements Command {
                 out.println();
                 out.println("Session " + logged.sessionId() + " logged in " + logged.store());
             }
+        }
+        if (notLogged != null) {
+            err.println("relaybench diagnose: the session was not logged: " + notLogged);
+            return ExitCode.INTERNAL;
         }
         return exitCode(diagnosis, failOn);
     }

@@ -90,6 +90,17 @@ class SessionsCommandTest {
         assertTrue(Osgi.cli(Map.of(), "sessions", "show", id, "--store", url).out().contains("Ticket: HD-1"));
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnreachableStoreStillPrintsTheDiagnosisAndNeverThePassword() {
+        Osgi.Run run = Osgi.cli(Map.of(), with(AOL_IOS12, "--store",
+                "jdbc:postgresql://127.0.0.1:25999/none?user=rb&password=hunter2-secret", "--customer", "X"));
+        assertEquals(3, run.exit(), run::err);
+        assertTrue(run.out().contains("smtp-auth-missing"), run.out());
+        assertTrue(run.err().contains("the session was not logged: cannot open the session store"), run.err());
+        assertTrue(run.err().contains("password=***"), run.err());
+        assertTrue(!(run.out() + run.err()).contains("hunter2-secret"), run.err());
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void badUsageExitsTwo(Backend backend) throws Exception {
