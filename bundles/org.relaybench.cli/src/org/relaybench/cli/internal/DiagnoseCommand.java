@@ -13,6 +13,7 @@ import org.relaybench.core.Severity;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
+import org.relaybench.store.StoreException;
 
 /** {@code relaybench diagnose}: diagnoses one account offline from its settings and error text. */
 final class DiagnoseCommand implements Command {
@@ -67,12 +68,21 @@ final class DiagnoseCommand implements Command {
                   --password-env VAR        a password from an environment variable; for a diagnosis
                   --password-stdin          only its presence counts, it is never printed or kept
 
+                Logging the diagnosis as a support session:
+                  --customer NAME           the customer; opens a new session in the session log
+                  --ticket REF              the ticket reference
+                  --agent NAME              who logs it (default: the user name)
+                  --store URL               the session log: jdbc:h2:/path/db (embedded) or
+                                            jdbc:postgresql://host/db (shared); default: the
+                                            workspace's embedded store. Prints the session id.
+
                 Options:
                   --provider ID             use this provider instead of matching one
                   --no-classify             ignore the error text
                   --fail-on error|warning   exit 1 when a finding is at least that severe
                   --json                    print JSON: email, provider, findings, replies,
-                                            procedures, probe, errors
+                                            procedures, probe, errors (and session {id, store}
+                                            when logged)
                 """;
     }
 
@@ -80,12 +90,14 @@ final class DiagnoseCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Set<String> valued = new HashSet<>(AccountOptions.VALUED);
         valued.addAll(Set.of("provider", "fail-on"));
+        valued.addAll(SessionLogging.VALUED);
         Set<String> flags = new HashSet<>(AccountOptions.FLAGS);
         flags.addAll(Set.of("json", "no-classify"));
         Arguments a = Arguments.parse(args, valued, flags);
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
+        SessionLogging.check(a);
         Optional<Severity> failOn = Optional.empty();
         if (a.value("fail-on").isPresent()) {
             String v = a.value("fail-on").get();
@@ -100,10 +112,34 @@ final class DiagnoseCommand implements Command {
         DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withClassifyErrorText(!a.flag("no-classify"))
                 .withMxHosts(parsed.mx()).withProviderId(a.value("provider"));
         Diagnosis diagnosis = services.get(DiagnosisEngine.class).diagnose(parsed.account(), options);
+        SessionLogging.Logged logged = null;
+        String notLogged = null;
+        if (SessionLogging.requested(a)) {
+            try {
+                logged = SessionLogging.log(services, a, parsed.account(), diagnosis);
+            } catch (StoreException e) {
+                notLogged = e.getMessage(); // the diagnosis is still worth printing
+            }
+        }
         if (a.flag("json")) {
-            out.println(Json.write(DiagnosisJson.tree(diagnosis, null)));
+            Map<String, Object> tree = DiagnosisJson.tree(diagnosis, null);
+            if (logged != null) {
+                Map<String, Object> session = new java.util.LinkedHashMap<>();
+                session.put("id", logged.sessionId());
+                session.put("store", logged.store());
+                tree.put("session", session);
+            }
+            out.println(Json.write(tree));
         } else {
             DiagnosisText.print(diagnosis, out);
+            if (logged != null) {
+                out.println();
+                out.println("Session " + logged.sessionId() + " logged in " + logged.store());
+            }
+        }
+        if (notLogged != null) {
+            err.println("relaybench diagnose: the session was not logged: " + notLogged);
+            return ExitCode.INTERNAL;
         }
         return exitCode(diagnosis, failOn);
     }

@@ -1,0 +1,135 @@
+package org.relaybench.store;
+
+import java.util.Optional;
+
+import org.relaybench.core.AccountProfile;
+import org.relaybench.core.session.AuditEntry;
+import org.relaybench.core.session.DiagnosisRecord;
+import org.relaybench.core.session.ProbeRecord;
+import org.relaybench.core.session.SessionStatus;
+import org.relaybench.core.session.StepState;
+import org.relaybench.core.session.SupportSession;
+
+/**
+ * A session log. Each method that changes a session appends one change to it in one database
+ * transaction, and returns the {@link AuditEntry} that records it: a change is either stored whole
+ * or not at all, and changes from several threads or processes to the same session are all kept, in
+ * the order the database committed them.
+ * <p>
+ * Implementations are thread-safe. Close the store when done; a closed store refuses further use.
+ *
+ * @since 0.1
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /**
+     * Opens a new support session.
+     *
+     * @param session who opens it, for whom, and the account as configured
+     * @return the new session's id
+     * @throws StoreException when the database fails
+     */
+    String open(NewSession session);
+
+    /**
+     * Logs a diagnosis run. The session's provider and most likely cause become this run's.
+     *
+     * @param sessionId the session
+     * @param agent who ran it
+     * @param diagnosis the run
+     * @return the change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails
+     */
+    AuditEntry recordDiagnosis(String sessionId, String agent, DiagnosisRecord diagnosis);
+
+    /**
+     * Logs a live probe. Its transcript must already be redacted; the store redacts any AUTH
+     * payload it still recognizes, as a second line of defence.
+     *
+     * @param sessionId the session
+     * @param agent who ran it
+     * @param probe the probe
+     * @return the change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails
+     */
+    AuditEntry recordProbe(String sessionId, String agent, ProbeRecord probe);
+
+    /**
+     * Sets the state of one step of a fix procedure; earlier states stay in the audit trail.
+     *
+     * @param sessionId the session
+     * @param agent who did it
+     * @param procedureId the procedure
+     * @param stepId the step in it
+     * @param state its new state
+     * @param note what happened, may be empty
+     * @return the change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails
+     */
+    AuditEntry setStep(String sessionId, String agent, String procedureId, String stepId, StepState state, String note);
+
+    /**
+     * Resolves, gives up on, or reopens a session.
+     *
+     * @param sessionId the session
+     * @param agent who did it
+     * @param status the new status
+     * @param note why, may be empty
+     * @return the change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails
+     */
+    AuditEntry setStatus(String sessionId, String agent, SessionStatus status, String note);
+
+    /**
+     * Adds a free-text note.
+     *
+     * @param sessionId the session
+     * @param agent who wrote it
+     * @param text the note
+     * @return the change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails
+     */
+    AuditEntry addNote(String sessionId, String agent, String text);
+
+    /**
+     * Records the account as the customer now has it configured (after a change on the device).
+     *
+     * @param sessionId the session
+     * @param agent who entered it
+     * @param account the account; it holds no password by construction
+     * @return the change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails
+     */
+    AuditEntry updateAccount(String sessionId, String agent, AccountProfile account);
+
+    /**
+     * Reads a session whole, as its changes made it.
+     *
+     * @param sessionId the session
+     * @return the session, or empty when there is none with that id
+     * @throws StoreException when the database fails
+     */
+    Optional<SupportSession> get(String sessionId);
+
+    /**
+     * Finds sessions, newest first.
+     *
+     * @param query what to look for, and which page
+     * @return one page of matching sessions
+     * @throws StoreException when the database fails
+     */
+    SessionPage search(SessionQuery query);
+
+    /** @return the store's JDBC URL with any password removed, for messages */
+    String description();
+
+    /** Closes the store's connections. */
+    @Override
+    void close();
+}

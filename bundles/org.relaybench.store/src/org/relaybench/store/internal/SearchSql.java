@@ -1,0 +1,198 @@
+package org.relaybench.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.relaybench.core.session.SessionStatus;
+import org.relaybench.store.SessionQuery;
+import org.relaybench.store.SessionSummary;
+
+/**
+ * Turns a {@link SessionQuery} into one SQL query that both H2 and PostgreSQL run from an index.
+ * <p>
+ * The query is driven by the most selective criterion it has: a ticket (a handful of sessions), else
+ * an exact free-text word or a cause, read from their index tables in {@code (value, opened_at desc)}
+ * order, else a provider or a status from theirs, so that the newest matches come first and reading
+ * stops after one page; else the sessions by opening time. Every other criterion filters those rows,
+ * the word and cause criteria through {@code exists} on the same indexes. A word prefix
+ * ({@code word*}) matching few index entries is looked up in the word index instead.
+ */
+final class SearchSql {
+
+    private static final String COLUMNS = "s.id, s.opened_at, s.updated_at, s.agent, s.customer, s.ticket, s.status,"
+            + " s.email, s.provider_id, s.top_cause, s.diagnoses, s.probes, s.last_seq";
+
+    /** At most this many index entries make a word prefix "rare". */
+    private static final int RARE = 2000;
+
+    private final StringBuilder where = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+    private final boolean h2;
+
+    private SearchSql(boolean h2) {
+        this.h2 = h2;
+    }
+
+    /**
+     * @param c a connection
+     * @param kind the database's kind
+     * @param q the query
+     * @return the matching sessions of q's page, plus one more when there is one
+     * @throws SQLException when the database fails
+     */
+    static List<SessionSummary> run(Connection c, StoreDatabase.Kind kind, SessionQuery q) throws SQLException {
+        SearchSql b = new SearchSql(kind == StoreDatabase.Kind.H2);
+        String sql = b.build(c, q);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < b.params.size(); i++) {
+                s.setObject(i + 1, b.params.get(i));
+            }
+            List<SessionSummary> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(summary(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /*
+     * Each ORDER BY starts with the driving index's equality column, constant in the query: that tells
+     * H2 that the index delivers the rows already sorted (PostgreSQL sees it either way), so reading
+     * stops after one page instead of sorting every match.
+     */
+    private String build(Connection c, SessionQuery q) throws SQLException {
+        List<String> exact = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        for (String w : Tokens.query(q.text())) {
+            if (w.endsWith("*")) {
+                prefixes.add(w.substring(0, w.length() - 1));
+            } else {
+                exact.add(w);
+            }
+        }
+        String from = "rb_session s";
+        String order = "s.opened_at desc, s.id desc";
+        String time = "s.opened_at";
+        boolean causeDone = false;
+        boolean providerDone = false;
+        boolean statusDone = false;
+        if (q.ticket().isPresent()) {
+            condition("s.ticket_key = ?", SummaryWriter.key(q.ticket().get(), 200));
+            order = "s.ticket_key, " + order;
+        } else if (!exact.isEmpty()) {
+            from = "rb_session_token d join rb_session s on s.id = d.session_id";
+            condition("d.token = ?", exact.remove(0));
+            order = "d.token, d.opened_at desc, d.session_id desc";
+            time = "d.opened_at";
+        } else if (q.cause().isPresent()) {
+            from = "rb_session_cause d join rb_session s on s.id = d.session_id";
+            condition("d.cause = ?", q.cause().get());
+            order = "d.cause, d.opened_at desc, d.session_id desc";
+            time = "d.opened_at";
+            causeDone = true;
+        } else if (q.provider().isPresent()) {
+            condition("s.provider_id = ?", q.provider().get());
+            order = "s.provider_id, " + order;
+            providerDone = true;
+        } else if (q.status().isPresent()) {
+            condition("s.status = ?", q.status().get().id());
+            order = "s.status, " + order;
+            statusDone = true;
+        }
+        if (q.customer().isPresent()) {
+            clause(startsWith("s.customer_key", SummaryWriter.key(q.customer().get(), 400)));
+        }
+        if (!providerDone) {
+            q.provider().ifPresent(p -> condition("s.provider_id = ?", p));
+        }
+        if (!statusDone) {
+            q.status().map(SessionStatus::id).ifPresent(st -> condition("s.status = ?", st));
+        }
+        if (q.since().isPresent()) {
+            condition(time + " >= ?", Times.sql(q.since().get()));
+        }
+        if (q.until().isPresent()) {
+            condition(time + " < ?", Times.sql(q.until().get()));
+        }
+        if (!causeDone) {
+            q.cause().ifPresent(cause -> condition(
+                    "exists (select 1 from rb_session_cause c where c.session_id = s.id and c.cause = ?)", cause));
+        }
+        for (String w : exact) {
+            condition("exists (select 1 from rb_session_token t where t.session_id = s.id and t.token = ?)", w);
+        }
+        for (String p : prefixes) {
+            // a rare prefix is looked up in the word index; a common one is checked on the newest sessions
+            String lookup = rare(c, p) ? "s.id in (select t.session_id from rb_session_token t where "
+                    : "exists (select 1 from rb_session_token t where t.session_id = s.id and ";
+            clause(lookup + startsWith("t.token", p) + ")");
+        }
+        params.add(Integer.valueOf(q.offset()));
+        params.add(Integer.valueOf(q.limit() + 1));
+        return "select " + COLUMNS + " from " + from + (where.length() == 0 ? "" : " where " + where) + " order by "
+                + order + " offset ? rows fetch next ? rows only";
+    }
+
+    /** @return whether few index words start with the prefix */
+    private boolean rare(Connection c, String prefix) throws SQLException {
+        SearchSql probe = new SearchSql(h2);
+        try (PreparedStatement s = c.prepareStatement("select session_id from rb_session_token where "
+                + probe.startsWith("token", prefix) + " fetch first " + (RARE + 1) + " rows only")) {
+            for (int i = 0; i < probe.params.size(); i++) {
+                s.setObject(i + 1, probe.params.get(i));
+            }
+            int n = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next() && n <= RARE) {
+                    n++;
+                }
+            }
+            return n <= RARE;
+        }
+    }
+
+    /**
+     * A "starts with" condition that reads an index range; adds its parameters. H2 compares strings by their characters,
+     * so the prefix's range is exact (and faster for it than LIKE with a parameter); PostgreSQL's
+     * collations may not be, so there it is LIKE, served by the varchar_pattern_ops indexes.
+     */
+    private String startsWith(String column, String prefix) {
+        if (h2) {
+            params.add(prefix);
+            params.add(prefix + Character.MAX_VALUE);
+            return column + " >= ? and " + column + " < ?";
+        }
+        params.add(like(prefix));
+        return column + " like ? escape '!'";
+    }
+
+    private void condition(String sql, Object param) {
+        params.add(param);
+        clause(sql);
+    }
+
+    /** Adds a condition whose parameters were added already. */
+    private void clause(String sql) {
+        where.append(where.length() == 0 ? "" : " and ").append(sql);
+    }
+
+    /** @return a LIKE pattern for "starts with", {@code !} escaping the wildcards */
+    private static String like(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static SessionSummary summary(ResultSet rs) throws SQLException {
+        return new SessionSummary(rs.getString("id"), Times.read(rs, "opened_at"), Times.read(rs, "updated_at"),
+                rs.getString("agent"), rs.getString("customer"), rs.getString("ticket"),
+                SessionStatus.parse(rs.getString("status")).orElse(SessionStatus.OPEN), rs.getString("email"),
+                rs.getString("provider_id"), rs.getString("top_cause"), rs.getInt("diagnoses"), rs.getInt("probes"),
+                rs.getLong("last_seq"));
+    }
+}

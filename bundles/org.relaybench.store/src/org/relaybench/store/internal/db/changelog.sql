@@ -1,0 +1,82 @@
+--liquibase formatted sql
+
+-- The schema of the Relaybench session store, as Liquibase changesets. Never edit a changeset that
+-- has shipped: add a new one at the end. The SQL is plain enough to run unchanged on H2 2.x and
+-- PostgreSQL 12 or newer; a changeset for one database only says so with dbms:.
+--
+-- rb_event is the truth: every change to a session, appended, numbered 1, 2, 3... per session; the
+-- primary key (session_id, seq) means a change can never be written over. rb_session is a summary
+-- for listing and searching, and rb_session_cause / rb_session_token are search indexes; the store
+-- updates all of them in the same transaction as the event they come from. Each index row repeats
+-- the session's opening time, so that "newest first" can be read straight off an index.
+--
+-- Every statement is idempotent (if not exists): H2 commits each DDL statement on its own, so a
+-- process killed in the middle of a changeset leaves part of it applied and unrecorded; the next
+-- process runs the changeset again and completes it. (PostgreSQL runs a changeset in one transaction.)
+
+--changeset relaybench:1-sessions
+create table if not exists rb_session (
+    id varchar(36) not null,
+    opened_at timestamp with time zone not null,
+    updated_at timestamp with time zone not null,
+    agent varchar(200) not null,
+    customer varchar(400) not null,
+    customer_key varchar(400) not null,
+    ticket varchar(200) not null,
+    ticket_key varchar(200) not null,
+    email varchar(320) not null,
+    provider_id varchar(200) not null,
+    top_cause varchar(200) not null,
+    status varchar(20) not null,
+    diagnoses integer not null,
+    probes integer not null,
+    last_seq bigint not null,
+    constraint rb_session_pk primary key (id)
+);
+create index if not exists rb_session_opened on rb_session (opened_at desc, id desc);
+create index if not exists rb_session_customer on rb_session (customer_key, opened_at desc, id desc);
+create index if not exists rb_session_ticket on rb_session (ticket_key, opened_at desc, id desc);
+create index if not exists rb_session_provider on rb_session (provider_id, opened_at desc, id desc);
+create index if not exists rb_session_status on rb_session (status, opened_at desc, id desc);
+--rollback drop table rb_session;
+
+--changeset relaybench:2-events
+create table if not exists rb_event (
+    session_id varchar(36) not null,
+    seq bigint not null,
+    at timestamp with time zone not null,
+    agent varchar(200) not null,
+    kind varchar(20) not null,
+    payload varchar(1000000) not null,
+    constraint rb_event_pk primary key (session_id, seq),
+    constraint rb_event_session foreign key (session_id) references rb_session (id)
+);
+--rollback drop table rb_event;
+
+--changeset relaybench:3-search-indexes
+create table if not exists rb_session_cause (
+    session_id varchar(36) not null,
+    cause varchar(200) not null,
+    opened_at timestamp with time zone not null,
+    constraint rb_session_cause_pk primary key (session_id, cause),
+    constraint rb_session_cause_session foreign key (session_id) references rb_session (id)
+);
+create index if not exists rb_session_cause_by on rb_session_cause (cause, opened_at desc, session_id desc);
+create table if not exists rb_session_token (
+    session_id varchar(36) not null,
+    token varchar(64) not null,
+    opened_at timestamp with time zone not null,
+    constraint rb_session_token_pk primary key (session_id, token),
+    constraint rb_session_token_session foreign key (session_id) references rb_session (id)
+);
+create index if not exists rb_session_token_by on rb_session_token (token, opened_at desc, session_id desc);
+--rollback drop table rb_session_token;
+--rollback drop table rb_session_cause;
+
+--changeset relaybench:4-pattern-indexes dbms:postgresql
+-- LIKE 'prefix%' can use a btree index in PostgreSQL only with the pattern operator class (unless
+-- the database's collation is C); H2 uses the plain indexes above for it.
+create index if not exists rb_session_customer_like on rb_session (customer_key varchar_pattern_ops);
+create index if not exists rb_session_token_like on rb_session_token (token varchar_pattern_ops);
+--rollback drop index rb_session_token_like;
+--rollback drop index rb_session_customer_like;

@@ -1,0 +1,10 @@
+package org.relaybench.store.tests;
+
+/** The store contract on H2. */
+class H2SessionStoreTest extends SessionStoreContract {
+
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}
