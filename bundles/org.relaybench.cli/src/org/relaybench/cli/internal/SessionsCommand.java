@@ -40,6 +40,8 @@ final class SessionsCommand implements Command {
     SessionsCommand(ServicesLookup services) {
         register(new SessionsList(services));
         register(new SessionsShow(services));
+        register(new SessionsExportCommand(services));
+        register(new SessionsSummaryCommand(services));
     }
 
     /**

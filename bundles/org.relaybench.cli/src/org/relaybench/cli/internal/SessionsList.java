@@ -65,21 +65,11 @@ final class SessionsList implements SessionsCommand.Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Arguments a = Arguments.parse(args, Set.of("store", "customer", "ticket", "provider", "cause", "status", "since",
-                "until", "text", "limit", "offset"), Set.of("json"));
+        Arguments a = Arguments.parse(args, QUERY_OPTIONS, Set.of("json"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
-        SessionQuery q = SessionQuery.all().withCustomer(a.value("customer").orElse(null))
-                .withTicket(a.value("ticket").orElse(null)).withProvider(a.value("provider").orElse(null))
-                .withCause(a.value("cause").orElse(null)).withText(a.value("text").orElse(""))
-                .page(a.integer("limit", 50, 1, SessionQuery.MAX_LIMIT), a.integer("offset", 0, 0, Integer.MAX_VALUE));
-        if (a.value("status").isPresent()) {
-            String s = a.value("status").get();
-            q = q.withStatus(SessionStatus.parse(s)
-                    .orElseThrow(() -> new UsageException("--status must be open, resolved or unresolved: " + s)));
-        }
-        q = q.withSince(time(a, "since", false).orElse(null)).withUntil(time(a, "until", true).orElse(null));
+        SessionQuery q = query(a, 50);
         try (SessionStore store = StoreOption.open(services, a.value("store"))) {
             SessionPage page = store.search(q);
             if (a.flag("json")) {
@@ -94,6 +84,30 @@ final class SessionsList implements SessionsCommand.Subcommand {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The options that select sessions, shared with {@code sessions summary}. */
+    static final Set<String> QUERY_OPTIONS = Set.of("store", "customer", "ticket", "provider", "cause", "status", "since",
+            "until", "text", "limit", "offset");
+
+    /**
+     * @param a parsed arguments allowing {@link #QUERY_OPTIONS}
+     * @param defaultLimit how many sessions when --limit is not given
+     * @return the query they describe
+     * @throws UsageException for values that are not valid
+     */
+    static SessionQuery query(Arguments a, int defaultLimit) throws UsageException {
+        SessionQuery q = SessionQuery.all().withCustomer(a.value("customer").orElse(null))
+                .withTicket(a.value("ticket").orElse(null)).withProvider(a.value("provider").orElse(null))
+                .withCause(a.value("cause").orElse(null)).withText(a.value("text").orElse(""))
+                .page(a.integer("limit", defaultLimit, 1, SessionQuery.MAX_LIMIT), a.integer("offset", 0, 0, Integer.MAX_VALUE));
+        if (a.value("status").isPresent()) {
+            String s = a.value("status").get();
+            q = q.withStatus(SessionStatus.parse(s)
+                    .orElseThrow(() -> new UsageException("--status must be open, resolved or unresolved: " + s)));
+        }
+        q = q.withSince(time(a, "since", false).orElse(null)).withUntil(time(a, "until", true).orElse(null));
+        return q;
     }
 
     private static void print(SessionPage page, SessionQuery q, PrintStream out) {
