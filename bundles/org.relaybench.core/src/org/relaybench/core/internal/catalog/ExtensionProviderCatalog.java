@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.relaybench.core.internal.registry.OriginResolver;
 import org.relaybench.core.internal.registry.ProviderRegistryReader;
 import org.relaybench.core.internal.spi.InstallSource;
+import org.relaybench.core.internal.spi.LoadProblemSource;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.providers.ProviderDescriptor;
@@ -46,8 +47,9 @@ import org.relaybench.core.rules.RuleDescriptor;
  * whenever contributions are added or removed, so providers installed while running appear.
  * <p>
  * Provider plugins that do not resolve never reach the registry; they are found among the framework's
- * bundles and listed as load problems with the framework's reason ({@link UnresolvedPlugins}). Where a
- * provider came from is asked of the {@link InstallSource}s (p2) when the bundle's location cannot say.
+ * bundles and listed as load problems with the framework's reason ({@link UnresolvedPlugins}), and
+ * {@link LoadProblemSource}s tell of those that never reached the framework. Where a provider came
+ * from is asked of the {@link InstallSource}s (p2) when the bundle's location cannot say.
  * <p>
  * Concurrency: the current state is one immutable {@link State} in a volatile field, swapped under the
  * object's lock by {@link #reload()}; readers never lock. Problems reported while rules run are kept
@@ -72,6 +74,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
 
     private final OriginResolver origins;
     private final List<InstallSource> installSources = new CopyOnWriteArrayList<>();
+    private final List<LoadProblemSource> problemSources = new CopyOnWriteArrayList<>();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Set<LoadProblem> runtimeProblems = new LinkedHashSet<>();
     private volatile State state = new State(new Snapshot(0, List.of(), List.of()), Set.of(), Map.of());
@@ -113,6 +116,34 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         if (context != null) {
             reload();
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addProblemSource(LoadProblemSource source) {
+        problemSources.add(source);
+        if (context != null) {
+            reload();
+        }
+    }
+
+    void removeProblemSource(LoadProblemSource source) {
+        problemSources.remove(source);
+        if (context != null) {
+            reload();
+        }
+    }
+
+    private List<LoadProblem> sourcedProblems() {
+        List<LoadProblem> problems = new ArrayList<>();
+        for (LoadProblemSource source : problemSources) {
+            try {
+                problems.addAll(source.problems());
+            } catch (RuntimeException e) {
+                LOG.error("Load problem source " + source.getClass().getName() + " failed", e);
+            }
+        }
+        return problems;
     }
 
     private Optional<String> installSource(Bundle bundle) {
@@ -159,6 +190,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         if (plugins != null) {
             problems.addAll(plugins.find());
         }
+        problems.addAll(sourcedProblems());
         State old = state;
         Set<LoadProblem> known = new LinkedHashSet<>(old.snapshot().problems());
         for (LoadProblem p : problems) {
