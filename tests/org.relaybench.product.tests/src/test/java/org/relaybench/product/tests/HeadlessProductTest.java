@@ -34,7 +34,7 @@ class HeadlessProductTest {
         assertTrue(run.out().contains("2 bad usage or input"), run.out());
         Product.Run commandHelp = product.run("providers", "--help");
         assertEquals(0, commandHelp.exit());
-        assertTrue(commandHelp.out().startsWith("Usage: relaybench providers [--json]"), commandHelp.out());
+        assertTrue(commandHelp.out().startsWith("Usage: relaybench providers [--check] [--json]"), commandHelp.out());
     }
 
     @Test
