@@ -72,8 +72,9 @@ public final class P2Plugins implements Plugins {
     public List<InstalledPlugin> installed() throws PluginException {
         List<InstalledPlugin> plugins = new ArrayList<>();
         IProvisioningAgent agent = agents.getService();
-        if (agent != null) {
-            IProfile profile = profile(agent);
+        IProfileRegistry registry = agent == null ? null : agent.getService(IProfileRegistry.class);
+        IProfile profile = registry == null ? null : registry.getProfile(IProfileRegistry.SELF);
+        if (profile != null) { // without a profile, p2 installed nothing: only dropins count
             for (Map.Entry<IInstallableUnit, List<IInstallableUnit>> e : ProfileRoots.of(profile).plugins().entrySet()) {
                 IInstallableUnit root = e.getKey();
                 plugins.add(new InstalledPlugin(root.getId(), root.getVersion().toString(),
