@@ -17,12 +17,15 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.eclipse.core.commands.Command;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
@@ -51,6 +54,16 @@ class PluginsInWorkbenchTest {
         Command install = PlatformUI.getWorkbench().getService(ICommandService.class)
                 .getCommand("org.eclipse.equinox.p2.ui.sdk.install");
         assertTrue(install.isDefined(), "p2's install command is there");
+    }
+
+    @Test
+    void providerCatalogViewOffersInstallPlugins() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+        IViewPart view = window.getActivePage().findView("org.relaybench.ui.views.providerCatalog");
+        IContributionItem install = view.getViewSite().getActionBars().getToolBarManager()
+                .find("org.eclipse.equinox.p2.ui.sdk.install");
+        assertTrue(install instanceof ActionContributionItem item && item.getAction().getText().equals("Install Plugins..."),
+                () -> "the view's toolbar: " + install);
     }
 
     @Test
