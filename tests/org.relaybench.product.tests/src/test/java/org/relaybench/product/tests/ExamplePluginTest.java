@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,11 @@ class ExamplePluginTest {
     @BeforeAll
     static void buildTheExample() throws Exception {
         example = ExampleBuild.get();
+    }
+
+    @AfterAll
+    static void deleteCopies() throws Exception {
+        Product.deleteCopies();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,11 @@ class FaultyPluginsTest {
         clean = Product.copy("faulty-baseline");
         faulty = Product.copy("faulty-plugins");
         FaultyPlugins.writeAll(faulty.root().resolve("dropins"));
+    }
+
+    @AfterAll
+    static void deleteCopies() throws Exception {
+        Product.deleteCopies();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,11 @@ class HeadlessProductTest {
     @BeforeAll
     static void copyProduct() throws Exception {
         product = Product.copy("headless");
+    }
+
+    @AfterAll
+    static void deleteCopies() throws Exception {
+        Product.deleteCopies();
     }
 
     @Test

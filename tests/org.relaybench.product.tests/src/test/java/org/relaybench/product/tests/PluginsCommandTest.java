@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,11 @@ class PluginsCommandTest {
     @BeforeAll
     static void copyProduct() throws Exception {
         product = Product.copy("plugins-command");
+    }
+
+    @AfterAll
+    static void deleteCopies() throws Exception {
+        Product.deleteCopies();
     }
 
     @Test
