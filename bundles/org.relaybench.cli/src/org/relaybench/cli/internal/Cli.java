@@ -33,6 +33,7 @@ public final class Cli {
         register(new ProvidersCommand(services));
         register(new DiagnoseCommand(services, env, stdin));
         register(new SessionsCommand(services));
+        register(new PluginsCommand(services));
     }
 
     private void register(Command command) {

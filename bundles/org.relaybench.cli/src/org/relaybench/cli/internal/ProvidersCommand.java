@@ -5,12 +5,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.relaybench.core.AccountProfile;
+import org.relaybench.core.AuthMethod;
+import org.relaybench.core.MailProtocol;
+import org.relaybench.core.ServerSettings;
+import org.relaybench.core.diagnosis.DiagnosisEngine;
+import org.relaybench.core.diagnosis.DiagnosisOptions;
 import org.relaybench.core.providers.Exemption;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.providers.ProviderDescriptor;
+import org.relaybench.core.providers.RuleCreationException;
 import org.relaybench.core.providers.ServerRecommendation;
 
 /** {@code relaybench providers [--json]}: installed providers, their origin and load errors. */
@@ -35,31 +43,70 @@ final class ProvidersCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: relaybench providers [--json]
+                Usage: relaybench providers [--check] [--json]
 
                 Lists the mail providers installed in this Relaybench, highest priority first: id,
                 name, priority, where each came from (built-in, dropins, p2), the domains and MX
                 suffixes it matches and the servers it recommends. Contributions that could not be
-                loaded are listed after them with the contributing bundle, the element and the reason.
+                loaded are listed after them with the contributing bundle, the element and the reason,
+                among them plugins whose bundle does not resolve.
+
+                Code rules are created and run only when a diagnosis needs them, so a rule whose
+                class does not load, that throws or that runs too long shows up only then, or with
+                --check.
 
                 Options:
+                  --check  first create every code rule and diagnose, for each provider with code
+                           rules, an account set up as it recommends and one without outgoing
+                           authentication, so that faulty rules are listed too
                   --json   print one JSON object {"providers": [...], "problems": [...]}
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Arguments a = Arguments.parse(args, Set.of(), Set.of("json"));
+        Arguments a = Arguments.parse(args, Set.of(), Set.of("json", "check"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
-        ProviderCatalog.Snapshot snapshot = services.get(ProviderCatalog.class).snapshot();
+        ProviderCatalog catalog = services.get(ProviderCatalog.class);
+        if (a.flag("check")) {
+            check(catalog, services.get(DiagnosisEngine.class));
+        }
+        ProviderCatalog.Snapshot snapshot = catalog.snapshot();
         if (a.flag("json")) {
             out.println(Json.write(toJson(snapshot)));
         } else {
             printText(snapshot, out);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Creates every code rule and runs the rules of each provider that has code rules on two accounts
+     * of its own; whatever fails is recorded in the catalog (and the rules stay isolated as ever).
+     */
+    static void check(ProviderCatalog catalog, DiagnosisEngine engine) {
+        for (ProviderDescriptor p : catalog.snapshot().providers()) {
+            if (p.rules().stream().noneMatch(r -> r.isCode())) {
+                continue;
+            }
+            p.rules().stream().filter(r -> r.isCode()).forEach(r -> {
+                try {
+                    catalog.createRule(p, r);
+                } catch (RuleCreationException e) {
+                    // recorded by the catalog as a load problem
+                }
+            });
+            DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withProviderId(Optional.of(p.id()));
+            String email = "relaybench.check@" + (p.domains().isEmpty() ? "check.example" : p.domains().get(0));
+            ServerSettings.Builder smtp = ServerSettings.builder(MailProtocol.SMTP);
+            p.outgoing().stream().findFirst().ifPresent(s -> smtp.host(s.host()).port(s.port()).security(s.security()));
+            engine.diagnose(AccountProfile.builder(email).outgoing(smtp.auth(AuthMethod.PASSWORD).username(email)
+                    .passwordSet(true).build()).build(), options);
+            engine.diagnose(AccountProfile.builder(email).outgoing(smtp.auth(AuthMethod.NONE).build())
+                    .errorText("550 5.7.1 Relaying denied").build(), options);
+        }
     }
 
     static Map<String, Object> toJson(ProviderCatalog.Snapshot snapshot) {

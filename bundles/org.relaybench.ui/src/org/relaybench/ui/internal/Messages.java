@@ -20,6 +20,8 @@ public final class Messages extends NLS {
     public static String CatalogNoService;
     public static String CatalogDomainsAny;
     public static String CatalogRefresh;
+    public static String CatalogInstallPlugins;
+    public static String CatalogInstallPluginsTip;
     public static String MenuFile;
     public static String MenuWindow;
     public static String MenuShowView;

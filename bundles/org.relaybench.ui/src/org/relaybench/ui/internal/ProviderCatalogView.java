@@ -3,8 +3,14 @@ package org.relaybench.ui.internal;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.core.commands.Command;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -21,6 +27,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -36,6 +44,8 @@ public final class ProviderCatalogView extends ViewPart {
     public static final String ID = "org.relaybench.ui.views.providerCatalog";
 
     private static final ILog LOG = ILog.of(ProviderCatalogView.class);
+    /** p2's Install New Software command (bundle org.eclipse.equinox.p2.ui.sdk). */
+    static final String INSTALL_COMMAND = "org.eclipse.equinox.p2.ui.sdk.install";
 
     private ServiceTracker<ProviderCatalog, ProviderCatalog> tracker;
     private AutoCloseable subscription;
@@ -72,6 +82,7 @@ public final class ProviderCatalogView extends ViewPart {
                 show(currentSnapshot());
             }
         });
+        addInstallAction();
 
         tracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ProviderCatalog.class,
                 null);
@@ -92,6 +103,32 @@ public final class ProviderCatalogView extends ViewPart {
             });
         });
         show(catalog.snapshot());
+    }
+
+    /**
+     * Offers p2's Install New Software wizard from the view, where agents look for providers, when the
+     * workbench has it (the p2 UI is optional).
+     */
+    private void addInstallAction() {
+        ICommandService commands = getSite().getService(ICommandService.class);
+        Command install = commands == null ? null : commands.getCommand(INSTALL_COMMAND);
+        if (install == null || !install.isDefined()) {
+            return;
+        }
+        Action action = new Action(Messages.CatalogInstallPlugins) {
+            @Override
+            public void run() {
+                try {
+                    getSite().getService(IHandlerService.class).executeCommand(INSTALL_COMMAND, null);
+                } catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
+                    LOG.error("Could not open p2's Install New Software wizard", e);
+                }
+            }
+        };
+        action.setId(INSTALL_COMMAND);
+        action.setToolTipText(Messages.CatalogInstallPluginsTip);
+        getViewSite().getActionBars().getToolBarManager().add(new Separator());
+        getViewSite().getActionBars().getToolBarManager().add(action);
     }
 
     private ProviderCatalog.Snapshot currentSnapshot() {

@@ -15,6 +15,7 @@ import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.providers.Procedure;
+import org.relaybench.testing.ProviderContractTest;
 
 /** AOL: the seed's own provider, its settings and its procedures. */
 class AolProviderTest extends ProviderContractTest {

@@ -14,6 +14,7 @@ import org.relaybench.core.MailProtocol;
 import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
+import org.relaybench.testing.ProviderContractTest;
 
 /** AT&T: legacy domains on Yahoo's hosts, secure mail key. */
 class AttProviderTest extends ProviderContractTest {

@@ -15,6 +15,7 @@ import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
+import org.relaybench.testing.ProviderContractTest;
 
 /** Exchange / Microsoft 365 / Outlook.com: the account-credentials exception on iOS, OAuth, tenant SMTP AUTH. */
 class ExchangeProviderTest extends ProviderContractTest {

@@ -13,6 +13,7 @@ import org.relaybench.core.MailProtocol;
 import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
+import org.relaybench.testing.ProviderContractTest;
 
 /** Gmail: app passwords and OAuth2, Google's reply texts. */
 class GmailProviderTest extends ProviderContractTest {

@@ -14,6 +14,7 @@ import org.relaybench.core.MailProtocol;
 import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
+import org.relaybench.testing.ProviderContractTest;
 
 /** iCloud: credentials from the Apple account on Apple devices, app-specific passwords elsewhere. */
 class IcloudProviderTest extends ProviderContractTest {

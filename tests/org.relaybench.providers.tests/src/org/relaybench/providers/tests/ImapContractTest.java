@@ -1,5 +1,7 @@
 package org.relaybench.providers.tests;
 
+import org.relaybench.testing.ProviderContractTest;
+
 /** The generic provider keeps the provider contract too. */
 class ImapContractTest extends ProviderContractTest {
 

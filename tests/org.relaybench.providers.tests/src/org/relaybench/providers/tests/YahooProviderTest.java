@@ -13,6 +13,7 @@ import org.relaybench.core.MailProtocol;
 import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
+import org.relaybench.testing.ProviderContractTest;
 
 /** Yahoo Mail: country domains and their servers. */
 class YahooProviderTest extends ProviderContractTest {

@@ -47,6 +47,9 @@ class ProviderCatalogViewTest {
         assertEquals("Loaded", aol.get(0));
         assertEquals("AOL Mail", aol.get(2));
         assertEquals("100", aol.get(3));
+        // how it was installed (here the test runtime's bundle location; built-in, dropins or p2 in a
+        // product), and from which bundle
+        assertTrue(aol.get(4).endsWith(" \u2014 org.relaybench.providers.aol"), aol::toString);
         assertTrue(aol.get(5).contains("aol.com"), aol.toString());
 
         List<List<String>> errors = rows.stream().filter(r -> r.get(0).equals("Load error")).toList();

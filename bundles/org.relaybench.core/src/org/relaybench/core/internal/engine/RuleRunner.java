@@ -111,7 +111,8 @@ final class RuleRunner {
                 DiagnosisRule instance = catalog.createRule(provider, rule);
                 out.addAll(call(instance, account, provider, rule, budget, watch, errors));
             } catch (RuleCreationException e) {
-                fail(provider, rule, e.getMessage(), errors);
+                // the catalog has recorded the load problem already; the diagnosis says so too
+                errors.add(new DiagnosisError(provider.id(), rule.id(), e.getMessage()));
             }
         }
         return out;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,11 @@ class DiagnoseCommandTest {
     @BeforeAll
     static void copyProduct() throws Exception {
         product = Product.copy("diagnose");
+    }
+
+    @AfterAll
+    static void deleteCopies() throws Exception {
+        Product.deleteCopies();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ class HeadlessProductTest {
         product = Product.copy("headless");
     }
 
+    @AfterAll
+    static void deleteCopies() throws Exception {
+        Product.deleteCopies();
+    }
+
     @Test
     void helpListsCommandsAndExitCodes() throws Exception {
         Product.Run run = product.run("--help");
@@ -34,7 +40,7 @@ class HeadlessProductTest {
         assertTrue(run.out().contains("2 bad usage or input"), run.out());
         Product.Run commandHelp = product.run("providers", "--help");
         assertEquals(0, commandHelp.exit());
-        assertTrue(commandHelp.out().startsWith("Usage: relaybench providers [--json]"), commandHelp.out());
+        assertTrue(commandHelp.out().startsWith("Usage: relaybench providers [--check] [--json]"), commandHelp.out());
     }
 
     @Test

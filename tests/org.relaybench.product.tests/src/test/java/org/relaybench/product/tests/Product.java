@@ -20,6 +20,9 @@ final class Product {
     record Run(int exit, String out, String err) {
     }
 
+    /** The copies made so far by this JVM, deleted by {@link #deleteCopies()}. */
+    private static final List<Path> COPIES = new ArrayList<>();
+
     private final Path root;
 
     private Product(Path root) {
@@ -34,6 +37,9 @@ final class Product {
         }
         Path target = Path.of(System.getProperty("relaybench.work"), name);
         deleteTree(target);
+        synchronized (COPIES) {
+            COPIES.add(target);
+        }
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path t = target.resolve(source.relativize(p).toString());
@@ -81,6 +87,22 @@ final class Product {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Deletes the copies made so far (each is some 20 MB), unless {@code -Drelaybench.keepProducts=true}
+     * asks to keep them for a look after a failure.
+     */
+    static void deleteCopies() throws IOException {
+        if (Boolean.getBoolean("relaybench.keepProducts")) {
+            return;
+        }
+        synchronized (COPIES) {
+            for (Path copy : COPIES) {
+                deleteTree(copy);
+            }
+            COPIES.clear();
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {
