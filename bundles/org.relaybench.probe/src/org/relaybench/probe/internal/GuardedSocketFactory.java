@@ -12,29 +12,33 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Hands Jakarta Mail its sockets and puts each under the watchdog, so that a login check ends at its
- * deadline even where Jakarta Mail has no timeout (TLS handshakes, a server that trickles). One
- * instance per check; {@link #release()} cancels the watchdog's tasks afterwards. The SSL variant
- * layers TLS with the probe's trust policy (STARTTLS, implicit TLS).
+ * deadline even where Jakarta Mail has no timeout (TLS handshakes, a server that trickles). One pair
+ * per check (plain for {@code mail.<protocol>.socketFactory}, {@link Tls} for
+ * {@code mail.<protocol>.ssl.socketFactory}: Jakarta Mail treats any {@link SSLSocketFactory} as implicit
+ * TLS, so the plain one must not be one); {@link #release()} cancels the watchdog's tasks afterwards.
  */
-final class GuardedSocketFactory extends SSLSocketFactory {
+final class GuardedSocketFactory extends SocketFactory {
 
-    private final SocketFactory plain;
-    private final SSLSocketFactory tls;
-    private final boolean secure;
+    private final SocketFactory plain = SocketFactory.getDefault();
     private final Watchdog watchdog;
     private final Deadline deadline;
     private final List<ScheduledFuture<?>> guards = new ArrayList<>();
+    private final Tls tls;
 
     /**
      * @param tls the TLS factory of the trust policy
-     * @param secure whether new unconnected sockets are TLS sockets (implicit TLS)
+     * @param watchdog closes the sockets at the deadline
+     * @param deadline the check's deadline
      */
-    GuardedSocketFactory(SSLSocketFactory tls, boolean secure, Watchdog watchdog, Deadline deadline) {
-        this.plain = SocketFactory.getDefault();
-        this.tls = tls;
-        this.secure = secure;
+    GuardedSocketFactory(SSLSocketFactory tls, Watchdog watchdog, Deadline deadline) {
         this.watchdog = watchdog;
         this.deadline = deadline;
+        this.tls = new Tls(tls);
+    }
+
+    /** @return the TLS twin, guarding its sockets with the same watchdog and deadline */
+    SSLSocketFactory tls() {
+        return tls;
     }
 
     private synchronized Socket guard(Socket s) {
@@ -48,48 +52,79 @@ final class GuardedSocketFactory extends SSLSocketFactory {
         guards.clear();
     }
 
-    private SocketFactory base() {
-        return secure ? tls : plain;
-    }
-
     @Override
     public Socket createSocket() throws IOException {
-        return guard(base().createSocket());
+        return guard(plain.createSocket());
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return guard(base().createSocket(host, port));
+        return guard(plain.createSocket(host, port));
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return guard(base().createSocket(host, port, localHost, localPort));
+        return guard(plain.createSocket(host, port, localHost, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        return guard(base().createSocket(host, port));
+        return guard(plain.createSocket(host, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return guard(base().createSocket(address, port, localAddress, localPort));
+        return guard(plain.createSocket(address, port, localAddress, localPort));
     }
 
-    @Override
-    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-        return guard(tls.createSocket(s, host, port, autoClose));
-    }
+    /** The TLS factory: implicit TLS sockets and STARTTLS layering, under the same watchdog. */
+    private final class Tls extends SSLSocketFactory {
+        private final SSLSocketFactory delegate;
 
-    @Override
-    public String[] getDefaultCipherSuites() {
-        return tls.getDefaultCipherSuites();
-    }
+        Tls(SSLSocketFactory delegate) {
+            this.delegate = delegate;
+        }
 
-    @Override
-    public String[] getSupportedCipherSuites() {
-        return tls.getSupportedCipherSuites();
+        @Override
+        public Socket createSocket() throws IOException {
+            return guard(delegate.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return guard(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return guard(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return guard(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return guard(delegate.createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+            return guard(delegate.createSocket(s, host, port, autoClose));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return delegate.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return delegate.getSupportedCipherSuites();
+        }
     }
 }

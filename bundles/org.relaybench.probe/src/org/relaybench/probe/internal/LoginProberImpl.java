@@ -50,15 +50,13 @@ public final class LoginProberImpl implements LoginProber, AutoCloseable {
         Deadline deadline = Deadline.in(request.timeout());
         String protocol = (request.protocol() == MailProtocol.IMAP ? "imap" : "pop3")
                 + (request.security() == Security.TLS ? "s" : "");
-        GuardedSocketFactory plainFactory;
-        GuardedSocketFactory tlsFactory;
+        GuardedSocketFactory sockets;
         try {
-            plainFactory = new GuardedSocketFactory(tls.factory(request.trust()), false, watchdog, deadline);
-            tlsFactory = new GuardedSocketFactory(tls.factory(request.trust()), true, watchdog, deadline);
+            sockets = new GuardedSocketFactory(tls.factory(request.trust()), watchdog, deadline);
         } catch (ProbeFailure f) {
             return report(request, Outcome.TLS_FAILED, f.getMessage(), start);
         }
-        Properties p = properties(request, protocol, deadline, plainFactory, tlsFactory);
+        Properties p = properties(request, protocol, deadline, sockets);
         Redactor redactor = new Redactor(java.util.Optional.of(request.password()));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -77,20 +75,19 @@ public final class LoginProberImpl implements LoginProber, AutoCloseable {
         } finally {
             thread.setContextClassLoader(previous);
             Arrays.fill(password, '\0');
-            plainFactory.release();
-            tlsFactory.release();
+            sockets.release();
         }
     }
 
     private static Properties properties(LoginRequest request, String protocol, Deadline deadline,
-            GuardedSocketFactory plainFactory, GuardedSocketFactory tlsFactory) {
+            GuardedSocketFactory sockets) {
         Properties p = new Properties();
         String k = "mail." + protocol + ".";
         String millis = Integer.toString(deadline.millisLeft());
         p.setProperty(k + "connectiontimeout", millis);
         p.setProperty(k + "timeout", millis);
-        p.put(k + "socketFactory", protocol.endsWith("s") ? tlsFactory : plainFactory);
-        p.put(k + "ssl.socketFactory", tlsFactory);
+        p.put(k + "socketFactory", protocol.endsWith("s") ? sockets.tls() : sockets);
+        p.put(k + "ssl.socketFactory", sockets.tls());
         p.setProperty(k + "socketFactory.fallback", "false");
         // the trust manager checks the host name itself, also for IP literals
         p.setProperty(k + "ssl.checkserveridentity", "false");
