@@ -32,6 +32,7 @@ public final class Cli {
     public Cli(ServicesLookup services, java.util.Map<String, String> env, java.io.InputStream stdin) {
         register(new ProvidersCommand(services));
         register(new DiagnoseCommand(services, env, stdin));
+        register(new ProbeCommand(services, env, stdin));
     }
 
     private void register(Command command) {
