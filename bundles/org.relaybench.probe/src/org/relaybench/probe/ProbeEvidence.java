@@ -66,7 +66,11 @@ public final class ProbeEvidence {
         Optional<ServerSettings> outgoing = account.effectiveOutgoing();
         boolean deviceAuth = outgoing.map(ServerSettings::sendsCredentials).orElse(false);
         probe.smtp().ifPresent(r -> {
-            out.addAll(findings(r));
+            boolean untested = deviceAuth && r.relay(true).isEmpty();
+            if (!(untested && r.code().equals(Optional.of(CauseCode.SMTP_AUTH_MISSING.code())))) {
+                // without the password the probe cannot blame a device that does send credentials
+                out.addAll(findings(r));
+            }
             Optional<RelayCheck> without = r.relay(false);
             Optional<RelayCheck> with = r.relay(true);
             if (!deviceAuth && with.filter(RelayCheck::accepted).isPresent()

@@ -1,10 +1,12 @@
 package org.relaybench.probe;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.relaybench.core.Security;
+import org.relaybench.core.session.ProbeRecord;
 
 /**
  * What a live SMTP probe saw. {@link #code()} is the cause code the probe ended with (a
@@ -54,6 +56,14 @@ public record ProbeReport(String host, int port, Security security, List<ProbeSt
      */
     public Optional<RelayCheck> relay(boolean authenticated) {
         return relays.stream().filter(r -> r.authenticated() == authenticated).findFirst();
+    }
+
+    /**
+     * @param at when the probe ran
+     * @return the probe as a support session logs it (the transcript is already redacted)
+     */
+    public ProbeRecord record(Instant at) {
+        return new ProbeRecord(at, host, port, security.id(), code, summary, transcript);
     }
 
     /**

@@ -107,6 +107,17 @@ class DiagnoseProbeTest {
     }
 
     @Test
+    void withoutThePasswordTheProbeDoesNotBlameADeviceThatAuthenticates() {
+        CliRun run = CliRun.run(null, concat(account(MailServers.USER, MailServers.SUBMISSION, "starttls", "password",
+                MailServers.USER), new String[] { "--json" }, probeOptions()));
+        assertEquals(0, run.exit(), run::err);
+        assertEquals("smtp-auth-missing", run.json().getAsJsonObject("probe").get("code").getAsString(), run::out);
+        for (JsonElement f : run.json().getAsJsonArray("findings")) {
+            assertTrue(!f.getAsJsonObject().get("code").getAsString().equals("smtp-auth-missing"), f::toString);
+        }
+    }
+
+    @Test
     void dnsMxRecognisesACustomDomainHostedByAProvider() {
         CliRun run = CliRun.run(null, concat(account("carol@" + DnsServer.HOSTED, MailServers.SUBMISSION, "starttls",
                 "none", null), new String[] { "--json" }, probeOptions()));

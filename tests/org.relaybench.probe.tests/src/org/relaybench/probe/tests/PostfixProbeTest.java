@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relaybench.tests.servers.MailServers.HOST;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaybench.core.Security;
+import org.relaybench.core.session.ProbeRecord;
 import org.relaybench.probe.ProbeReport;
 import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.RelayCheck;
@@ -54,6 +57,10 @@ class PostfixProbeTest {
         assertTrue(r.transcript().contains("C: RSET"));
         assertTrue(r.transcript().contains("C: QUIT"));
         assertFalse(r.transcript().stream().anyMatch(l -> l.startsWith("C: DATA")), "a probe never sends DATA");
+        ProbeRecord record = r.record(Instant.EPOCH);
+        assertEquals(Optional.of("smtp-auth-missing"), record.code());
+        assertEquals(r.transcript(), record.transcript());
+        assertEquals("starttls", record.security());
     }
 
     @Test
