@@ -21,8 +21,12 @@ import java.util.List;
  * {@link #STRICT} (demands STARTTLS before MAIL); {@link #SENDER_LOGIN} (as submission, and the
  * sender must belong to the login); Dovecot {@link #IMAP}, {@link #IMAPS}, {@link #POP3}.
  *
- * <p>Dovecot's runtime folder (sockets, including the SASL socket Postfix uses) lies under /tmp with
- * a short name, because Unix socket paths are limited to 107 bytes and checkouts can be deep.
+ * <p>Configuration and logs are kept in the given folder. What the servers' unprivileged processes
+ * must reach lies in a runtime folder under /tmp with a short name instead: Dovecot's sockets
+ * (including the SASL socket Postfix uses; Unix socket paths are limited to 107 bytes and checkouts
+ * can be deep), its users file and mail homes, and Postfix's queue and data folders (the
+ * {@code postfix} and {@code dovecot} users could not enter a checkout under a private home folder).
+ * It is removed when the servers stop.
  */
 public final class MailServers implements AutoCloseable {
 
@@ -64,7 +68,7 @@ public final class MailServers implements AutoCloseable {
      */
     public static MailServers start(Path dir) throws IOException, InterruptedException {
         Path d = dir.toAbsolutePath();
-        Path runtime = Path.of("/tmp", "rb-dovecot-" + Integer.toHexString(d.toString().hashCode()));
+        Path runtime = Path.of("/tmp", "rb-mail-" + Integer.toHexString(d.toString().hashCode()));
         MailServers servers = new MailServers(d, runtime);
         try {
             servers.startAll();
@@ -77,8 +81,8 @@ public final class MailServers implements AutoCloseable {
 
     private void startAll() throws IOException, InterruptedException {
         Path postfixDir = dir.resolve("postfix");
-        ServerProcess.stopStale(postfixDir.resolve("queue/pid/master.pid"), postfixDir.toString());
-        ServerProcess.stopStale(runtime.resolve("master.pid"), dir.toString());
+        ServerProcess.stopStale(runtime.resolve("postfix/queue/pid/master.pid"), postfixDir.toString());
+        ServerProcess.stopStale(runtime.resolve("dovecot/master.pid"), dir.toString());
         ServerProcess.requireFree(HOST, IMAP, IMAPS, POP3, MX, SUBMISSION, SUBMISSIONS, STRICT, SENDER_LOGIN);
         Files.createDirectories(dir);
         Path log = dir.resolve("setup.log");
@@ -124,16 +128,17 @@ public final class MailServers implements AutoCloseable {
 
     private void writeDovecot() throws IOException {
         Path conf = Files.createDirectories(dir.resolve("dovecot"));
-        Files.createDirectories(runtime);
+        Files.createDirectories(runtime.resolve("dovecot"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path home = Files.createDirectories(runtime.resolve("home"));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Files.writeString(conf.resolve("users"), USER + ":{PLAIN}" + PASSWORD + "\n" + OTHER_USER + ":{PLAIN}"
+        Files.writeString(runtime.resolve("users"), USER + ":{PLAIN}" + PASSWORD + "\n" + OTHER_USER + ":{PLAIN}"
                 + OTHER_PASSWORD + "\n", StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("dovecot.conf"), """
                 # Relaybench test instance: loopback only, its own base_dir, users from a passwd-file
-                base_dir = %1$s
+                base_dir = %1$s/dovecot
                 instance_name = relaybench-%2$s
-                state_dir = %1$s/state
+                state_dir = %1$s/dovecot/state
                 protocols = imap pop3
                 listen = 127.0.0.1
                 log_path = %3$s/dovecot.log
@@ -145,7 +150,7 @@ public final class MailServers implements AutoCloseable {
                 disable_plaintext_auth = no
                 passdb {
                   driver = passwd-file
-                  args = scheme=PLAIN username_format=%%u %3$s/users
+                  args = scheme=PLAIN username_format=%%u %1$s/users
                 }
                 userdb {
                   driver = static
@@ -180,17 +185,17 @@ public final class MailServers implements AutoCloseable {
 
     private void writePostfix(Path postfixDir) throws IOException {
         Path conf = Files.createDirectories(postfixDir.resolve("conf"));
-        Files.createDirectories(postfixDir.resolve("queue"));
-        Path data = Files.createDirectories(postfixDir.resolve("data"));
+        Files.createDirectories(runtime.resolve("postfix/queue"));
+        Path data = Files.createDirectories(runtime.resolve("postfix/data"));
         UserPrincipalLookupService users = data.getFileSystem().getUserPrincipalLookupService();
         Files.setOwner(data, users.lookupPrincipalByName("postfix"));
-        Files.writeString(conf.resolve("sender-logins"), USER + " " + USER + "\n" + OTHER_USER + " " + OTHER_USER + "\n",
+        Files.writeString(runtime.resolve("postfix/sender-logins"), USER + " " + USER + "\n" + OTHER_USER + " " + OTHER_USER + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("main.cf"), """
                 # Relaybench test instance. Nothing leaves: all transports discard, no relayhost.
                 compatibility_level = 3.6
-                queue_directory = %1$s/queue
-                data_directory = %1$s/data
+                queue_directory = %4$s/postfix/queue
+                data_directory = %4$s/postfix/data
                 mail_owner = postfix
                 setgid_group = postdrop
                 inet_interfaces = 127.0.0.1
@@ -217,7 +222,7 @@ public final class MailServers implements AutoCloseable {
                 smtpd_tls_cert_file = %3$s/cert.pem
                 smtpd_tls_key_file = %3$s/key.pem
                 smtpd_sasl_type = dovecot
-                smtpd_sasl_path = %4$s/auth-postfix
+                smtpd_sasl_path = %4$s/dovecot/auth-postfix
                 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
                 """.formatted(postfixDir, DOMAIN, dir, runtime), StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("master.cf"), """
@@ -245,7 +250,7 @@ public final class MailServers implements AutoCloseable {
                   -o smtpd_tls_security_level=may
                   -o smtpd_tls_auth_only=yes
                   -o smtpd_sasl_auth_enable=yes
-                  -o smtpd_sender_login_maps=texthash:%1$s/sender-logins
+                  -o smtpd_sender_login_maps=texthash:%7$s/postfix/sender-logins
                   -o smtpd_sender_restrictions=reject_sender_login_mismatch
                 pickup    unix  n       -       n       60      1       pickup
                 cleanup   unix  n       -       n       -       0       cleanup
@@ -266,7 +271,7 @@ public final class MailServers implements AutoCloseable {
                 anvil     unix  -       -       n       -       1       anvil
                 scache    unix  -       -       n       -       1       scache
                 postlog   unix-dgram n  -       n       -       1       postlogd
-                """.formatted(conf, MX, SUBMISSION, SUBMISSIONS, STRICT, SENDER_LOGIN), StandardCharsets.UTF_8);
+                """.formatted(conf, MX, SUBMISSION, SUBMISSIONS, STRICT, SENDER_LOGIN, runtime), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -276,6 +281,20 @@ public final class MailServers implements AutoCloseable {
         }
         if (dovecot != null) {
             dovecot.close();
+        }
+        deleteTree(runtime);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover under /tmp is harmless; the next start writes it anew
         }
     }
 }
