@@ -66,7 +66,12 @@ public final class LoginProberImpl implements LoginProber, AutoCloseable {
             Session session = Session.getInstance(p);
             Store store = session.getStore(protocol);
             store.connect(request.host(), request.port(), request.user(), new String(password));
-            store.close();
+            try {
+                store.close();
+            } catch (MessagingException e) { // the login worked; a failed LOGOUT does not change that
+                return report(request, Outcome.ACCEPTED, "logged in; logout failed: " + redactor.scrub(describe(e)),
+                        start);
+            }
             return report(request, Outcome.ACCEPTED, "logged in and out", start);
         } catch (AuthenticationFailedException e) {
             return report(request, Outcome.REJECTED, redactor.scrub(String.valueOf(e.getMessage())), start);
