@@ -143,6 +143,9 @@ public final class ProbeEvidence {
                     List.of(new Evidence(Evidence.Kind.PROBE, "dns MX " + dns.domain(), String.join(", ", dns.mxHosts()))),
                     PROVIDER, "probe.dns-mx-host", Optional.empty()));
         }
+        if (s.host().matches("[0-9.]+") || s.host().contains(":")) {
+            return out; // an address cannot be compared with the names SRV records give
+        }
         List<SrvRecord> srv = new ArrayList<>(dns.submissions());
         srv.addAll(dns.submission());
         srv.removeIf(r -> r.target().equals("."));
