@@ -151,7 +151,7 @@ final class AccountOptions {
         return Arrays.stream(text.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Optional<char[]> password(Arguments a, Map<String, String> env, InputStream stdin) throws UsageException {
+    static Optional<char[]> password(Arguments a, Map<String, String> env, InputStream stdin) throws UsageException {
         if (a.value("password-env").isPresent() && a.flag("password-stdin")) {
             throw new UsageException("give --password-env or --password-stdin, not both");
         }

@@ -34,6 +34,7 @@ public final class Cli {
         register(new DiagnoseCommand(services, env, stdin));
         register(new SessionsCommand(services));
         register(new PluginsCommand(services));
+        register(new ProbeCommand(services, env, stdin));
     }
 
     private void register(Command command) {

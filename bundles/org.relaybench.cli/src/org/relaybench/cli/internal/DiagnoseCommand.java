@@ -14,8 +14,16 @@ import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
 import org.relaybench.store.StoreException;
+import org.relaybench.probe.AccountProbe;
+import org.relaybench.probe.AccountProber;
+import org.relaybench.probe.ProbeEvidence;
+import org.relaybench.probe.ProbeSettings;
+import org.relaybench.probe.Secret;
 
-/** {@code relaybench diagnose}: diagnoses one account offline from its settings and error text. */
+/**
+ * {@code relaybench diagnose}: diagnoses one account from its settings and error text, and with
+ * {@code --probe} from what its real servers say.
+ */
 final class DiagnoseCommand implements Command {
 
     private final ServicesLookup services;
@@ -35,7 +43,7 @@ final class DiagnoseCommand implements Command {
 
     @Override
     public String summary() {
-        return "diagnose one account from its settings and error text";
+        return "diagnose one account from its settings and error text (and a live probe)";
     }
 
     @Override
@@ -83,6 +91,18 @@ final class DiagnoseCommand implements Command {
                   --json                    print JSON: email, provider, findings, replies,
                                             procedures, probe, errors (and session {id, store}
                                             when logged)
+
+                Live probe (asks the real servers; never sends a message):
+                  --probe                   probe the outgoing server with the account's settings
+                                            (with the password of --password-env/--password-stdin:
+                                            without and with AUTH), check the password on the incoming
+                                            server, look up MX and submission SRV records; the results
+                                            confirm, add or refute findings
+                  --to ADDR                 the outside RCPT TO address (default relaybench-probe@example.com)
+                  --timeout SECONDS         deadline of each check (default 20)
+                  --trust-cert PEM          trust these certificates instead of the JDK's
+                  --insecure                accept any certificate (its problems are still reported)
+                  --dns HOST[:PORT]         the DNS server to ask (default: the system's)
                 """;
     }
 
@@ -91,26 +111,40 @@ final class DiagnoseCommand implements Command {
         Set<String> valued = new HashSet<>(AccountOptions.VALUED);
         valued.addAll(Set.of("provider", "fail-on"));
         valued.addAll(SessionLogging.VALUED);
+        valued.addAll(ProbeOptions.VALUED);
         Set<String> flags = new HashSet<>(AccountOptions.FLAGS);
-        flags.addAll(Set.of("json", "no-classify"));
+        flags.addAll(Set.of("json", "no-classify", "probe"));
+        flags.addAll(ProbeOptions.FLAGS);
         Arguments a = Arguments.parse(args, valued, flags);
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
         SessionLogging.check(a);
-        Optional<Severity> failOn = Optional.empty();
-        if (a.value("fail-on").isPresent()) {
-            String v = a.value("fail-on").get();
-            failOn = Severity.parse(v).filter(s -> s != Severity.INFO)
-                    .or(() -> Optional.empty());
-            if (failOn.isEmpty()) {
-                throw new UsageException("--fail-on must be error or warning: " + v);
-            }
+        Optional<Severity> failOn = failOn(a);
+        if (!a.flag("probe") && ProbeOptions.any(a)) {
+            throw new UsageException("--to, --timeout, --trust-cert, --insecure and --dns go with --probe");
         }
+        ProbeSettings settings = ProbeOptions.settings(a);
         AccountOptions.Parsed parsed = AccountOptions.parse(a, env, stdin);
-        parsed.password().ifPresent(p -> java.util.Arrays.fill(p, '\0')); // a diagnosis needs only its presence
+        // a diagnosis needs only the password's presence; a live probe uses it and clears it after
+        Optional<Secret> secret = parsed.password().filter(p -> a.flag("probe")).map(Secret::of);
+        parsed.password().ifPresent(p -> java.util.Arrays.fill(p, '\0'));
         DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withClassifyErrorText(!a.flag("no-classify"))
                 .withMxHosts(parsed.mx()).withProviderId(a.value("provider"));
+        AccountProbe probe = null;
+        if (a.flag("probe")) {
+            try {
+                probe = services.get(AccountProber.class).probe(parsed.account(), secret, settings);
+            } finally {
+                secret.ifPresent(Secret::clear);
+            }
+            options = options.withEvidence(ProbeEvidence.findings(parsed.account(), probe))
+                    .withRefutations(ProbeEvidence.refutations(parsed.account(), probe));
+            List<String> mx = probe.dns().map(d -> d.mxHosts()).orElse(List.of());
+            if (parsed.mx().isEmpty() && !mx.isEmpty()) { // the operator's --mx wins over DNS
+                options = options.withMxHosts(mx);
+            }
+        }
         Diagnosis diagnosis = services.get(DiagnosisEngine.class).diagnose(parsed.account(), options);
         SessionLogging.Logged logged = null;
         String notLogged = null;
@@ -122,7 +156,7 @@ final class DiagnoseCommand implements Command {
             }
         }
         if (a.flag("json")) {
-            Map<String, Object> tree = DiagnosisJson.tree(diagnosis, null);
+            Map<String, Object> tree = DiagnosisJson.tree(diagnosis, probe == null ? null : ProbeJson.tree(probe));
             if (logged != null) {
                 Map<String, Object> session = new java.util.LinkedHashMap<>();
                 session.put("id", logged.sessionId());
@@ -132,6 +166,11 @@ final class DiagnoseCommand implements Command {
             out.println(Json.write(tree));
         } else {
             DiagnosisText.print(diagnosis, out);
+            if (probe != null) {
+                out.println();
+                out.println("Live probe:");
+                ProbeText.print(probe, out);
+            }
             if (logged != null) {
                 out.println();
                 out.println("Session " + logged.sessionId() + " logged in " + logged.store());
@@ -142,6 +181,18 @@ final class DiagnoseCommand implements Command {
             return ExitCode.INTERNAL;
         }
         return exitCode(diagnosis, failOn);
+    }
+
+    static Optional<Severity> failOn(Arguments a) throws UsageException {
+        if (a.value("fail-on").isEmpty()) {
+            return Optional.empty();
+        }
+        String v = a.value("fail-on").get();
+        Optional<Severity> failOn = Severity.parse(v).filter(s -> s != Severity.INFO);
+        if (failOn.isEmpty()) {
+            throw new UsageException("--fail-on must be error or warning: " + v);
+        }
+        return failOn;
     }
 
     static int exitCode(Diagnosis diagnosis, Optional<Severity> failOn) {

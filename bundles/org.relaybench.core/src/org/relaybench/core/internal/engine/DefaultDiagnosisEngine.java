@@ -31,8 +31,8 @@ import org.relaybench.core.providers.ProviderDescriptor;
 /**
  * The diagnosis engine service. Order of work, fixed so that results are deterministic: match the
  * provider; built-in checks; the provider's declarative rules; its code rules (isolated); the error
- * text; outside evidence; then the provider's exceptions, derived causes, merging, ranking and
- * procedures.
+ * text; outside evidence; then the provider's exceptions, derived causes, merging, refutations (a live
+ * probe that saw the settings work), ranking and procedures.
  */
 @Component(service = DiagnosisEngine.class)
 public final class DefaultDiagnosisEngine implements DiagnosisEngine {
@@ -124,8 +124,8 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         findings.addAll(derived(account, provider, findings, matches));
 
         Map<String, Procedure> procedures = new LinkedHashMap<>();
-        List<Finding> ranked = FindingMerger.attachProcedures(FindingMerger.merge(findings), provider, idx.generic(),
-                procedures);
+        List<Finding> merged = FindingMerger.refute(FindingMerger.merge(findings), options.refutations());
+        List<Finding> ranked = FindingMerger.attachProcedures(merged, provider, idx.generic(), procedures);
         return new Diagnosis(account, Optional.ofNullable(provider), ranked, matches, procedures, errors);
     }
 

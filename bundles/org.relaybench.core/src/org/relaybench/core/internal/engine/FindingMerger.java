@@ -11,6 +11,7 @@ import org.relaybench.core.CauseCode;
 import org.relaybench.core.Evidence;
 import org.relaybench.core.Finding;
 import org.relaybench.core.Severity;
+import org.relaybench.core.diagnosis.Refutation;
 import org.relaybench.core.providers.Procedure;
 import org.relaybench.core.providers.ProviderDescriptor;
 
@@ -44,6 +45,32 @@ final class FindingMerger {
         }
         merged.sort(RANKING);
         return merged;
+    }
+
+    /**
+     * Lowers the findings whose cause was refuted from outside (a live probe saw the settings work): they
+     * stay visible, as {@link Severity#INFO} with a quarter of their confidence and the refuting
+     * evidence, and are ranked again.
+     */
+    static List<Finding> refute(List<Finding> findings, List<Refutation> refutations) {
+        if (refutations.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            List<Evidence> against = refutations.stream().filter(r -> r.code().equals(f.code()))
+                    .map(Refutation::evidence).distinct().toList();
+            if (against.isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            List<Evidence> evidence = new ArrayList<>(f.evidence());
+            against.stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
+            out.add(new Finding(f.code(), Severity.INFO, round(f.confidence() / 4), f.title() + " (refuted by a live check)",
+                    evidence, f.provider(), f.rule(), f.procedure()));
+        }
+        out.sort(RANKING);
+        return out;
     }
 
     private static Finding combine(List<Finding> group) {
