@@ -166,7 +166,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public Optional<SupportSession> get(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");
-        List<SessionReplay.Event> events = transaction("reading a session", c -> {
+        List<SessionReplay.Event> events = read("reading a session", c -> {
             List<SessionReplay.Event> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "select seq, at, agent, kind, payload from rb_event where session_id = ? order by seq")) {
@@ -186,7 +186,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public SessionPage search(SessionQuery query) {
         Objects.requireNonNull(query, "query");
-        List<SessionSummary> rows = transaction("searching sessions", c -> SearchSql.run(c, db.kind(), query));
+        List<SessionSummary> rows = read("searching sessions", c -> SearchSql.run(c, db.kind(), query));
         boolean more = rows.size() > query.limit();
         return new SessionPage(more ? rows.subList(0, query.limit()) : rows, query.offset(), more);
     }
@@ -262,6 +262,14 @@ public final class JdbcSessionStore implements SessionStore {
      * whole unit after a short random pause; other failures become {@link StoreException}s.
      */
     private <T> T transaction(String what, Work<T> work) {
+        return transaction(what, true, work);
+    }
+
+    private <T> T read(String what, Work<T> work) {
+        return transaction(what, false, work);
+    }
+
+    private <T> T transaction(String what, boolean writes, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             Connection c;
             try {
@@ -273,6 +281,9 @@ public final class JdbcSessionStore implements SessionStore {
             try {
                 T result = work.run(c);
                 c.commit();
+                if (writes) {
+                    db.afterCommit(c);
+                }
                 healthy = true;
                 return result;
             } catch (SQLException e) {
