@@ -256,11 +256,6 @@ public final class JdbcSessionStore implements SessionStore {
         T run(Connection c) throws SQLException;
     }
 
-    /**
-     * Runs work in one transaction: commit when it returns, roll back when it throws. Conflicts with
-     * concurrent writers (unique key, deadlock, serialization, lock timeout) roll back and retry the
-     * whole unit after a short random pause; other failures become {@link StoreException}s.
-     */
     private <T> T transaction(String what, Work<T> work) {
         return transaction(what, true, work);
     }
@@ -269,6 +264,12 @@ public final class JdbcSessionStore implements SessionStore {
         return transaction(what, false, work);
     }
 
+    /**
+     * Runs work in one transaction: commit when it returns, roll back when it throws. Conflicts with
+     * concurrent writers (unique key, deadlock, serialization, lock timeout) roll back and retry the
+     * whole unit after a short random pause; other failures become {@link StoreException}s. Nothing is
+     * retried once committed: a failure to make a committed change durable is reported, not repeated.
+     */
     private <T> T transaction(String what, boolean writes, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             Connection c;
@@ -278,9 +279,11 @@ public final class JdbcSessionStore implements SessionStore {
                 throw new StoreException("cannot open the session store " + db.description() + ": " + e.getMessage(), e);
             }
             boolean healthy = false;
+            boolean committed = false;
             try {
                 T result = work.run(c);
                 c.commit();
+                committed = true;
                 if (writes) {
                     db.afterCommit(c);
                 }
@@ -288,7 +291,7 @@ public final class JdbcSessionStore implements SessionStore {
                 return result;
             } catch (SQLException e) {
                 healthy = rollback(c) && !String.valueOf(e.getSQLState()).startsWith("08");
-                if (attempt < ATTEMPTS && Conflicts.retryable(e)) {
+                if (!committed && attempt < ATTEMPTS && Conflicts.retryable(e)) {
                     pause(attempt);
                     continue;
                 }
