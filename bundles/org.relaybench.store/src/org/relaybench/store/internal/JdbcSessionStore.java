@@ -166,7 +166,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public Optional<SupportSession> get(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");
-        List<SessionReplay.Event> events = transaction("reading a session", c -> {
+        List<SessionReplay.Event> events = read("reading a session", c -> {
             List<SessionReplay.Event> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "select seq, at, agent, kind, payload from rb_event where session_id = ? order by seq")) {
@@ -186,7 +186,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public SessionPage search(SessionQuery query) {
         Objects.requireNonNull(query, "query");
-        List<SessionSummary> rows = transaction("searching sessions", c -> SearchSql.run(c, db.kind(), query));
+        List<SessionSummary> rows = read("searching sessions", c -> SearchSql.run(c, db.kind(), query));
         boolean more = rows.size() > query.limit();
         return new SessionPage(more ? rows.subList(0, query.limit()) : rows, query.offset(), more);
     }
@@ -256,12 +256,21 @@ public final class JdbcSessionStore implements SessionStore {
         T run(Connection c) throws SQLException;
     }
 
+    private <T> T transaction(String what, Work<T> work) {
+        return transaction(what, true, work);
+    }
+
+    private <T> T read(String what, Work<T> work) {
+        return transaction(what, false, work);
+    }
+
     /**
      * Runs work in one transaction: commit when it returns, roll back when it throws. Conflicts with
      * concurrent writers (unique key, deadlock, serialization, lock timeout) roll back and retry the
-     * whole unit after a short random pause; other failures become {@link StoreException}s.
+     * whole unit after a short random pause; other failures become {@link StoreException}s. Nothing is
+     * retried once committed: a failure to make a committed change durable is reported, not repeated.
      */
-    private <T> T transaction(String what, Work<T> work) {
+    private <T> T transaction(String what, boolean writes, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             Connection c;
             try {
@@ -270,14 +279,19 @@ public final class JdbcSessionStore implements SessionStore {
                 throw new StoreException("cannot open the session store " + db.description() + ": " + e.getMessage(), e);
             }
             boolean healthy = false;
+            boolean committed = false;
             try {
                 T result = work.run(c);
                 c.commit();
+                committed = true;
+                if (writes) {
+                    db.afterCommit(c);
+                }
                 healthy = true;
                 return result;
             } catch (SQLException e) {
                 healthy = rollback(c) && !String.valueOf(e.getSQLState()).startsWith("08");
-                if (attempt < ATTEMPTS && Conflicts.retryable(e)) {
+                if (!committed && attempt < ATTEMPTS && Conflicts.retryable(e)) {
                     pause(attempt);
                     continue;
                 }
