@@ -1,5 +1,7 @@
 package org.relaybench.providers.tests;
 
+import static org.relaybench.providers.tests.Accounts.codes;
+import static org.relaybench.providers.tests.Accounts.smtp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.AuthMethod;
 import org.relaybench.core.ClientInfo;
-import org.relaybench.core.Finding;
-import org.relaybench.core.MailProtocol;
 import org.relaybench.core.Security;
-import org.relaybench.core.ServerSettings;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.testing.ProviderContractTest;
 
@@ -22,15 +21,6 @@ class AttProviderTest extends ProviderContractTest {
     @Override
     protected String providerId() {
         return "att";
-    }
-
-    static ServerSettings smtp(String host, int port, Security security, AuthMethod auth, String user, boolean password) {
-        return ServerSettings.builder(MailProtocol.SMTP).host(host).port(port).security(security).auth(auth)
-                .username(user).passwordSet(password).build();
-    }
-
-    static List<String> codes(Diagnosis d) {
-        return d.findings().stream().map(Finding::code).toList();
     }
 
     @Test
