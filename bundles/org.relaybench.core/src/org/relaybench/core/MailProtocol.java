@@ -33,6 +33,41 @@ public enum MailProtocol {
     }
 
     /**
+     * The port a client uses for this protocol when none is configured: SMTP 465 with implicit TLS
+     * (RFC 8314), 587 with STARTTLS (RFC 6409), 25 without TLS; IMAP 993 or 143; POP3 995 or 110.
+     *
+     * @param security the TLS mode
+     * @return the well-known port
+     * @since 0.2
+     */
+    public int defaultPort(Security security) {
+        boolean implicit = java.util.Objects.requireNonNull(security, "security") == Security.TLS;
+        switch (this) {
+        case SMTP:
+            return implicit ? 465 : security == Security.STARTTLS ? 587 : 25;
+        case IMAP:
+            return implicit ? 993 : 143;
+        default:
+            return implicit ? 995 : 110;
+        }
+    }
+
+    /**
+     * The TLS mode a well-known port implies when none is configured: implicit TLS on 465, 993 and
+     * 995, STARTTLS on SMTP's 587, none elsewhere.
+     *
+     * @param port the port
+     * @return the TLS mode
+     * @since 0.2
+     */
+    public Security defaultSecurity(int port) {
+        if (port == defaultPort(Security.TLS)) {
+            return Security.TLS;
+        }
+        return this == SMTP && port == defaultPort(Security.STARTTLS) ? Security.STARTTLS : Security.NONE;
+    }
+
+    /**
      * @param text identifier, case-insensitive; {@code pop} is accepted for POP3
      * @return the protocol, or empty
      */

@@ -1,5 +1,6 @@
 package org.relaybench.store;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.relaybench.core.AccountProfile;
@@ -32,6 +33,19 @@ public interface SessionStore extends AutoCloseable {
     String open(NewSession session);
 
     /**
+     * Opens a new support session together with the probes and the diagnosis it was opened for, in
+     * one transaction: either the session is stored with all of them, or nothing is.
+     *
+     * @param session who opens it, for whom, and the account as configured
+     * @param probes live probes to log first, oldest first; their transcripts already redacted
+     * @param diagnosis the first diagnosis run, if any
+     * @return the new session's id
+     * @throws StoreException when the database fails; then no session was opened
+     * @since 0.2
+     */
+    String open(NewSession session, List<ProbeRecord> probes, Optional<DiagnosisRecord> diagnosis);
+
+    /**
      * Logs a diagnosis run. The session's provider and most likely cause become this run's.
      *
      * @param sessionId the session
@@ -55,6 +69,20 @@ public interface SessionStore extends AutoCloseable {
      * @throws StoreException when the database fails
      */
     AuditEntry recordProbe(String sessionId, String agent, ProbeRecord probe);
+
+    /**
+     * Logs a diagnosis run with the live probes that fed it, in one transaction.
+     *
+     * @param sessionId the session
+     * @param agent who ran it
+     * @param probes the probes, oldest first; their transcripts already redacted
+     * @param diagnosis the run
+     * @return the diagnosis change as recorded
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws StoreException when the database fails; then none of them was logged
+     * @since 0.2
+     */
+    AuditEntry recordDiagnosis(String sessionId, String agent, List<ProbeRecord> probes, DiagnosisRecord diagnosis);
 
     /**
      * Sets the state of one step of a fix procedure; earlier states stay in the audit trail.

@@ -4,27 +4,29 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.relaybench.core.AccountProfile;
-import org.relaybench.core.AuthMethod;
-import org.relaybench.core.ClientInfo;
-import org.relaybench.core.MailProtocol;
-import org.relaybench.core.Network;
-import org.relaybench.core.Security;
-import org.relaybench.core.ServerSettings;
+import org.relaybench.session.AccountCheck;
+import org.relaybench.session.AccountFields;
+import org.relaybench.session.AccountJson;
+import org.relaybench.session.FieldProblem;
+import org.relaybench.session.ServerFields;
 
 /**
- * The account options shared by {@code diagnose} and {@code probe}: turns command-line flags into an
- * {@link AccountProfile}. Passwords are never taken on the command line: {@code --password-env VAR}
- * names an environment variable, {@code --password-stdin} reads one line. For a diagnosis only
- * whether a password is filled in matters; the password itself is kept only for a live probe.
+ * The account options shared by {@code diagnose} and {@code probe}: reads command-line flags (or the
+ * {@code --account} file) into {@link AccountFields}, which the session service validates. Passwords
+ * are never taken on the command line: {@code --password-env VAR} names an environment variable,
+ * {@code --password-stdin} reads one line.
  */
 final class AccountOptions {
 
@@ -32,6 +34,9 @@ final class AccountOptions {
             "smtp-auth", "smtp-user", "password-env", "error", "network", "network-operator", "incoming-host",
             "incoming-port", "incoming-security", "incoming-protocol", "incoming-user", "other-smtp", "mx", "account");
     static final Set<String> FLAGS = Set.of("password-stdin", "no-smtp-password", "smtp-off");
+
+    /** The largest {@code --account} file read. */
+    private static final long MAX_FILE = 1 << 20;
 
     /** The account and what else the options said. */
     record Parsed(AccountProfile account, List<String> mx, Optional<char[]> password) {
@@ -42,6 +47,7 @@ final class AccountOptions {
 
     static Parsed parse(Arguments a, Map<String, String> env, InputStream stdin) throws UsageException {
         Optional<char[]> password = password(a, env, stdin);
+        AccountCheck check;
         if (a.value("account").isPresent()) {
             for (String name : List.of("email", "smtp-host", "smtp-port", "smtp-security", "smtp-auth", "smtp-user",
                     "incoming-host", "other-smtp", "client", "network")) {
@@ -49,106 +55,76 @@ final class AccountOptions {
                     throw new UsageException("--" + name + " cannot be combined with --account (the file describes the account)");
                 }
             }
-            AccountJson.Read read = AccountJson.parse(readFile(a.value("account").get()));
-            AccountProfile account = read.account();
-            if (a.value("error").isPresent()) {
-                account = new AccountProfile(account.email(), account.client(), account.incoming(),
-                        account.primaryOutgoing(), account.otherOutgoing(), account.network(), a.value("error").get());
+            String file = a.value("account").get();
+            AccountFields fields;
+            try {
+                fields = AccountJson.read(readFile(file));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--account " + file + ": " + e.getMessage());
             }
-            List<String> mx = a.value("mx").map(AccountOptions::list).orElse(read.mx());
-            return new Parsed(account, mx, password);
+            a.value("error").ifPresent(fields::errorText);
+            a.value("mx").ifPresent(m -> fields.clearMx().mx(m)); // the operator's --mx wins over the file's
+            check = fields.check();
+            if (!check.ok()) {
+                throw new UsageException("--account " + file + ": " + check.problems().stream().map(FieldProblem::asJsonPath)
+                        .collect(Collectors.joining("; ")));
+            }
+            return new Parsed(check.orElseThrow(), check.mx(), password);
         }
-        String email = a.value("email").orElseThrow(() -> new UsageException("--email is required (or --account FILE)"));
-        if (!email.contains("@")) {
-            throw new UsageException("--email is not an e-mail address: " + email);
+        if (a.value("email").isEmpty()) {
+            throw new UsageException("--email is required (or --account FILE)");
         }
-        AccountProfile.Builder b = AccountProfile.builder(email);
-        try {
-            b.client(ClientInfo.parse(a.value("client").orElse(null)));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--client: " + e.getMessage());
-        }
-        Network.Kind kind = Network.Kind.UNKNOWN;
-        if (a.value("network").isPresent()) {
-            String n = a.value("network").get();
-            kind = Network.Kind.parse(n).orElseThrow(() -> new UsageException("--network must be wifi or cellular: " + n));
-        }
-        b.network(new Network(kind, a.value("network-operator")));
-        b.errorText(a.value("error").orElse(""));
-        boolean anySmtp = Arrays.asList("smtp-host", "smtp-port", "smtp-security", "smtp-auth", "smtp-user").stream()
+        AccountFields fields = AccountFields.create().email(a.value("email").get()).client(a.value("client").orElse(null))
+                .network(a.value("network").orElse(null)).networkOperator(a.value("network-operator").orElse(null))
+                .errorText(a.value("error").orElse("")).mx(a.value("mx").orElse(null));
+        boolean anySmtp = List.of("smtp-host", "smtp-port", "smtp-security", "smtp-auth", "smtp-user").stream()
                 .anyMatch(n -> a.value(n).isPresent()) || a.flag("smtp-off") || a.flag("no-smtp-password");
         if (anySmtp) {
-            AuthMethod auth = enumValue(a, "smtp-auth", AuthMethod::parse, AuthMethod.PASSWORD,
-                    "none, password, oauth2 or app-password");
-            boolean passwordSet = auth.authenticates() && !a.flag("no-smtp-password");
-            b.outgoing(ServerSettings.builder(MailProtocol.SMTP).host(a.value("smtp-host").orElse(""))
-                    .port(a.integer("smtp-port", 0, 1, 65535))
-                    .security(enumValue(a, "smtp-security", Security::parse, Security.NONE, "none, starttls or tls"))
-                    .auth(auth).username(a.value("smtp-user").orElse(null))
-                    .passwordSet(passwordSet || password.isPresent()).enabled(!a.flag("smtp-off")).build());
+            ServerFields smtp = ServerFields.create().host(a.value("smtp-host").orElse(null))
+                    .port(a.value("smtp-port").orElse(null)).security(a.value("smtp-security").orElse(null))
+                    .auth(a.value("smtp-auth").orElse(null)).user(a.value("smtp-user").orElse(null))
+                    .enabled(!a.flag("smtp-off"));
+            if (a.flag("no-smtp-password") && password.isEmpty()) {
+                smtp.passwordSet(false);
+            } else if (password.isPresent()) {
+                smtp.passwordSet(true);
+            }
+            fields.outgoing(smtp);
         }
         if (a.value("incoming-host").isPresent()) {
-            MailProtocol protocol = enumValue(a, "incoming-protocol", MailProtocol::parse, MailProtocol.IMAP,
-                    "imap or pop3");
-            if (!protocol.incoming()) {
-                throw new UsageException("--incoming-protocol must be imap or pop3");
-            }
-            b.incoming(ServerSettings.builder(protocol).host(a.value("incoming-host").get())
-                    .port(a.integer("incoming-port", 0, 1, 65535))
-                    .security(enumValue(a, "incoming-security", Security::parse, Security.NONE, "none, starttls or tls"))
-                    .auth(AuthMethod.PASSWORD).username(a.value("incoming-user").orElse(null)).passwordSet(true).build());
+            fields.incoming(ServerFields.create().protocol(a.value("incoming-protocol").orElse(null))
+                    .host(a.value("incoming-host").get()).port(a.value("incoming-port").orElse(null))
+                    .security(a.value("incoming-security").orElse(null)).user(a.value("incoming-user").orElse(null))
+                    .passwordSet(true));
         }
-        if (a.value("other-smtp").isPresent()) {
-            b.otherOutgoing(otherServer(a.value("other-smtp").get()));
+        a.value("other-smtp").map(AccountOptions::otherServer).ifPresent(fields::otherOutgoing);
+        check = fields.check();
+        if (!check.ok()) {
+            throw new UsageException(check.problems().stream().map(FieldProblem::asOption).collect(Collectors.joining("; ")));
         }
-        try {
-            return new Parsed(b.build(), a.value("mx").map(AccountOptions::list).orElse(List.of()), password);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return new Parsed(check.orElseThrow(), check.mx(), password);
     }
 
-    /** {@code host[:port[:security[:auth[:user]]]]}, e.g. {@code smtp.mail.att.net:465:tls:password:me@att.net}. */
-    private static ServerSettings otherServer(String text) throws UsageException {
+    /**
+     * {@code host[:port[:security[:auth[:user]]]]}, e.g. {@code smtp.mail.att.net:465:tls:password:me@att.net}:
+     * split here, validated with the other fields.
+     */
+    private static ServerFields otherServer(String text) {
         String[] parts = text.split(":", 5);
-        ServerSettings.Builder b = ServerSettings.builder(MailProtocol.SMTP).host(parts[0]).auth(AuthMethod.PASSWORD)
-                .passwordSet(true);
-        try {
-            if (parts.length > 1) {
-                b.port(Integer.parseInt(parts[1]));
-            }
-        } catch (NumberFormatException e) {
-            throw new UsageException("--other-smtp: not a port: " + parts[1]);
+        ServerFields f = ServerFields.create().host(parts[0]);
+        if (parts.length > 1) {
+            f.port(parts[1]);
         }
         if (parts.length > 2) {
-            b.security(Security.parse(parts[2]).orElseThrow(() -> new UsageException("--other-smtp: not a security: " + parts[2])));
+            f.security(parts[2]);
         }
         if (parts.length > 3) {
-            AuthMethod auth = AuthMethod.parse(parts[3])
-                    .orElseThrow(() -> new UsageException("--other-smtp: not an auth method: " + parts[3]));
-            b.auth(auth).passwordSet(auth.authenticates());
+            f.auth(parts[3]);
         }
         if (parts.length > 4) {
-            b.username(parts[4]);
+            f.user(parts[4]);
         }
-        return b.build();
-    }
-
-    private interface Parser<T> {
-        Optional<T> parse(String text);
-    }
-
-    private static <T> T enumValue(Arguments a, String name, Parser<T> parser, T fallback, String allowed)
-            throws UsageException {
-        Optional<String> v = a.value(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        return parser.parse(v.get()).orElseThrow(() -> new UsageException("--" + name + " must be " + allowed + ": " + v.get()));
-    }
-
-    private static List<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        return f;
     }
 
     static Optional<char[]> password(Arguments a, Map<String, String> env, InputStream stdin) throws UsageException {
@@ -179,14 +155,14 @@ final class AccountOptions {
 
     private static String readFile(String path) throws UsageException {
         try {
-            java.nio.file.Path p = java.nio.file.Path.of(path);
-            if (java.nio.file.Files.size(p) > 1 << 20) {
+            Path p = Path.of(path);
+            if (Files.size(p) > MAX_FILE) {
                 throw new UsageException("--account: " + path + " is larger than 1 MiB");
             }
-            return java.nio.file.Files.readString(p, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
             throw new UsageException("--account: " + path + " is not UTF-8 text");
-        } catch (IOException e) {
+        } catch (InvalidPathException | IOException e) {
             throw new UsageException("--account: cannot read " + path + ": " + e.getMessage());
         }
     }

@@ -21,7 +21,7 @@ public final class Cli {
      * @param services how commands find their services
      */
     public Cli(ServicesLookup services) {
-        this(services, System.getenv(), System.in);
+        this(services, System.getenv(), System.in, () -> System.console() != null);
     }
 
     /**
@@ -30,9 +30,20 @@ public final class Cli {
      * @param stdin standard input, for {@code --password-stdin}
      */
     public Cli(ServicesLookup services, java.util.Map<String, String> env, java.io.InputStream stdin) {
+        this(services, env, stdin, () -> false);
+    }
+
+    /**
+     * @param services how commands find their services
+     * @param env the environment, for {@code --password-env}
+     * @param stdin standard input, for {@code --password-stdin}
+     * @param terminal whether standard output is a terminal (binary reports are not written to one)
+     */
+    public Cli(ServicesLookup services, java.util.Map<String, String> env, java.io.InputStream stdin,
+            java.util.function.BooleanSupplier terminal) {
         register(new ProvidersCommand(services));
         register(new DiagnoseCommand(services, env, stdin));
-        register(new SessionsCommand(services));
+        register(new SessionsCommand(services, terminal));
         register(new PluginsCommand(services));
         register(new ProbeCommand(services, env, stdin));
     }

@@ -11,14 +11,13 @@ import java.util.Set;
 import org.relaybench.core.Finding;
 import org.relaybench.core.Severity;
 import org.relaybench.core.diagnosis.Diagnosis;
-import org.relaybench.core.diagnosis.DiagnosisEngine;
-import org.relaybench.core.diagnosis.DiagnosisOptions;
 import org.relaybench.store.StoreException;
 import org.relaybench.probe.AccountProbe;
-import org.relaybench.probe.AccountProber;
-import org.relaybench.probe.ProbeEvidence;
 import org.relaybench.probe.ProbeSettings;
 import org.relaybench.probe.Secret;
+import org.relaybench.session.DiagnosisRequest;
+import org.relaybench.session.DiagnosisResult;
+import org.relaybench.session.SupportSessions;
 
 /**
  * {@code relaybench diagnose}: diagnoses one account from its settings and error text, and with
@@ -129,28 +128,24 @@ final class DiagnoseCommand implements Command {
         // a diagnosis needs only the password's presence; a live probe uses it and clears it after
         Optional<Secret> secret = parsed.password().filter(p -> a.flag("probe")).map(Secret::of);
         parsed.password().ifPresent(p -> java.util.Arrays.fill(p, '\0'));
-        DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withClassifyErrorText(!a.flag("no-classify"))
+        DiagnosisRequest request = DiagnosisRequest.of(parsed.account()).withClassifyErrorText(!a.flag("no-classify"))
                 .withMxHosts(parsed.mx()).withProviderId(a.value("provider"));
-        AccountProbe probe = null;
         if (a.flag("probe")) {
-            try {
-                probe = services.get(AccountProber.class).probe(parsed.account(), secret, settings);
-            } finally {
-                secret.ifPresent(Secret::clear);
-            }
-            options = options.withEvidence(ProbeEvidence.findings(parsed.account(), probe))
-                    .withRefutations(ProbeEvidence.refutations(parsed.account(), probe));
-            List<String> mx = probe.dns().map(d -> d.mxHosts()).orElse(List.of());
-            if (parsed.mx().isEmpty() && !mx.isEmpty()) { // the operator's --mx wins over DNS
-                options = options.withMxHosts(mx);
-            }
+            request = request.withProbe(settings, secret);
         }
-        Diagnosis diagnosis = services.get(DiagnosisEngine.class).diagnose(parsed.account(), options);
+        DiagnosisResult result;
+        try {
+            result = services.get(SupportSessions.class).diagnose(request, null);
+        } finally {
+            secret.ifPresent(Secret::clear);
+        }
+        Diagnosis diagnosis = result.diagnosis();
+        AccountProbe probe = result.probe().orElse(null);
         SessionLogging.Logged logged = null;
         String notLogged = null;
         if (SessionLogging.requested(a)) {
             try {
-                logged = SessionLogging.log(services, a, parsed.account(), diagnosis);
+                logged = SessionLogging.log(services, a, result);
             } catch (StoreException e) {
                 notLogged = e.getMessage(); // the diagnosis is still worth printing
             }

@@ -14,17 +14,13 @@ import org.relaybench.core.Security;
 import org.relaybench.core.Severity;
 import org.relaybench.probe.AccountProbe;
 import org.relaybench.probe.DnsQuery;
-import org.relaybench.probe.DnsReport;
-import org.relaybench.probe.LoginProber;
-import org.relaybench.probe.LoginReport;
 import org.relaybench.probe.LoginRequest;
-import org.relaybench.probe.MailDns;
 import org.relaybench.probe.ProbeEvidence;
 import org.relaybench.probe.ProbeReport;
 import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.ProbeSettings;
 import org.relaybench.probe.Secret;
-import org.relaybench.probe.SmtpProber;
+import org.relaybench.session.SupportSessions;
 
 /** {@code relaybench probe}: asks a real SMTP server, safely, what it thinks of these settings. */
 final class ProbeCommand implements Command {
@@ -106,7 +102,7 @@ final class ProbeCommand implements Command {
         int port = a.integer("port", 0, 1, 65535);
         Security security = a.value("security").isPresent() ? Security.parse(a.value("security").get())
                 .orElseThrow(() -> new UsageException("--security must be none, starttls or tls: " + a.value("security").get()))
-                : port == 465 ? Security.TLS : port == 587 ? Security.STARTTLS : Security.NONE;
+                : MailProtocol.SMTP.defaultSecurity(port);
         Optional<Severity> failOn = DiagnoseCommand.failOn(a);
         ProbeSettings settings = ProbeOptions.settings(a);
         Optional<char[]> chars = AccountOptions.password(a, env, stdin);
@@ -123,16 +119,15 @@ final class ProbeCommand implements Command {
             a.value("from").ifPresent(b::from);
             user.ifPresent(u -> b.credentials(u, secret.get()));
             ProbeRequest request = b.build();
-            Optional<LoginReport> login = incoming(a, user, secret, settings);
-            Optional<DnsReport> dns = Optional.empty();
+            Optional<LoginRequest> login = incoming(a, user, secret, settings);
+            Optional<DnsQuery> dns = Optional.empty();
             if (settings.dns().isPresent()) {
                 String address = request.sender();
                 String domain = address.substring(address.lastIndexOf('@') + 1);
-                dns = Optional.of(services.get(MailDns.class).lookup(new DnsQuery(domain, Optional.of(host),
-                        settings.dns(), settings.timeout())));
+                dns = Optional.of(new DnsQuery(domain, Optional.of(host), settings.dns(), settings.timeout()));
             }
-            ProbeReport report = services.get(SmtpProber.class).probe(request);
-            AccountProbe probe = new AccountProbe(Optional.of(report), login, dns);
+            AccountProbe probe = services.get(SupportSessions.class).probe(request, login, dns, null);
+            ProbeReport report = probe.smtp().orElseThrow();
             if (a.flag("json")) {
                 out.println(Json.write(ProbeJson.tree(probe)));
             } else {
@@ -146,8 +141,8 @@ final class ProbeCommand implements Command {
         }
     }
 
-    private Optional<LoginReport> incoming(Arguments a, Optional<String> user, Optional<Secret> secret,
-            ProbeSettings settings) throws UsageException, InterruptedException {
+    private Optional<LoginRequest> incoming(Arguments a, Optional<String> user, Optional<Secret> secret,
+            ProbeSettings settings) throws UsageException {
         if (a.value("incoming-host").isEmpty()) {
             return Optional.empty();
         }
@@ -158,11 +153,9 @@ final class ProbeCommand implements Command {
                 .orElseThrow(() -> new UsageException("--incoming-protocol must be imap or pop3"));
         Security security = Security.parse(a.value("incoming-security").orElse("none"))
                 .orElseThrow(() -> new UsageException("--incoming-security must be none, starttls or tls"));
-        int defaultPort = protocol == MailProtocol.IMAP ? (security == Security.TLS ? 993 : 143)
-                : (security == Security.TLS ? 995 : 110);
-        int port = a.integer("incoming-port", defaultPort, 1, 65535);
+        int port = a.integer("incoming-port", protocol.defaultPort(security), 1, 65535);
         String login = a.value("incoming-user").or(() -> user).orElseThrow();
-        return Optional.of(services.get(LoginProber.class).check(new LoginRequest(protocol, a.value("incoming-host").get(),
-                port, security, login, secret.get(), settings.timeout(), settings.trust())));
+        return Optional.of(new LoginRequest(protocol, a.value("incoming-host").get(), port, security, login, secret.get(),
+                settings.timeout(), settings.trust()));
     }
 }

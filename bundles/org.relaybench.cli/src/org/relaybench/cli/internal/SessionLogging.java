@@ -1,19 +1,16 @@
 package org.relaybench.cli.internal;
 
-import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
-import org.relaybench.core.AccountProfile;
-import org.relaybench.core.diagnosis.Diagnosis;
-import org.relaybench.core.providers.ProviderDescriptor;
-import org.relaybench.core.session.DiagnosisRecord;
-import org.relaybench.store.NewSession;
-import org.relaybench.store.SessionStore;
+import org.relaybench.session.DiagnosisResult;
+import org.relaybench.session.SessionLog;
+import org.relaybench.session.SessionOpening;
 
 /**
- * {@code diagnose --store URL --customer NAME --ticket REF [--agent NAME]}: logs a diagnosis as a new
- * support session. With {@code --customer} or {@code --ticket} but no {@code --store}, the default
- * store is used. The account logged is the core model's, which holds no password.
+ * {@code diagnose --store URL --customer NAME --ticket REF [--agent NAME]}: the options that log a
+ * diagnosis as a new support session (with its probe, in one transaction, by the session service).
+ * With {@code --customer} or {@code --ticket} but no {@code --store}, the default store is used.
  */
 final class SessionLogging {
 
@@ -43,21 +40,17 @@ final class SessionLogging {
     }
 
     /**
-     * Opens a session for the account and records the diagnosis in it.
+     * Opens a session for the diagnosed account with its diagnosis and probe.
      *
      * @return where it was logged
      */
-    static Logged log(ServicesLookup services, Arguments a, AccountProfile account, Diagnosis d)
+    static Logged log(ServicesLookup services, Arguments a, DiagnosisResult result)
             throws UsageException, InterruptedException {
-        String agent = a.value("agent").orElseGet(() -> System.getProperty("user.name", ""));
-        String customer = a.value("customer").orElse("");
-        String ticket = a.value("ticket").orElse("");
-        try (SessionStore store = StoreOption.open(services, a.value("store"))) {
-            String id = store.open(NewSession.now(agent, customer, ticket, account));
-            store.recordDiagnosis(id, agent, new DiagnosisRecord(Instant.now(),
-                    d.provider().map(ProviderDescriptor::id), d.provider().map(ProviderDescriptor::name),
-                    d.findings(), d.errors()));
-            return new Logged(id, store.description());
+        SessionOpening opening = new SessionOpening(a.value("agent").orElseGet(() -> System.getProperty("user.name", "")),
+                a.value("customer").orElse(""), a.value("ticket").orElse(""));
+        try (SessionLog log = StoreOption.open(services, a.value("store"))) {
+            String id = log.open(opening, result.diagnosis().account(), Optional.of(result));
+            return new Logged(id, log.description());
         }
     }
 }

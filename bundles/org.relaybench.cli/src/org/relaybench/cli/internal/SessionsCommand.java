@@ -37,11 +37,11 @@ final class SessionsCommand implements Command {
 
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
 
-    SessionsCommand(ServicesLookup services) {
+    SessionsCommand(ServicesLookup services, java.util.function.BooleanSupplier terminal) {
         register(new SessionsList(services));
         register(new SessionsShow(services));
-        register(new SessionsExportCommand(services));
-        register(new SessionsSummaryCommand(services));
+        register(new SessionsExportCommand(services, terminal));
+        register(new SessionsSummaryCommand(services, terminal));
     }
 
     /**

@@ -4,18 +4,22 @@ import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.relaybench.core.session.SupportSession;
-import org.relaybench.report.SessionExporter;
-import org.relaybench.store.SessionStore;
+import org.relaybench.session.SessionLog;
+import org.relaybench.session.SupportSessions;
 
 /** {@code relaybench sessions export ID --format F [--output FILE]}: one session as a report or a fix kit. */
 final class SessionsExportCommand implements SessionsCommand.Subcommand {
 
     private final ServicesLookup services;
 
-    SessionsExportCommand(ServicesLookup services) {
+    private final BooleanSupplier terminal;
+
+    SessionsExportCommand(ServicesLookup services, BooleanSupplier terminal) {
         this.services = services;
+        this.terminal = terminal;
     }
 
     @Override
@@ -43,10 +47,10 @@ final class SessionsExportCommand implements SessionsCommand.Subcommand {
             throw new UsageException("name the session: sessions export ID --format FORMAT");
         }
         String id = a.positional().get(0);
-        try (SessionStore store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
             SupportSession session = store.get(id)
                     .orElseThrow(() -> new UsageException("no session " + id + " in " + store.description()));
-            return SessionsExport.run(services.get(SessionExporter.class), session, a, out, err);
+            return SessionsExport.run(services.get(SupportSessions.class), session, a, terminal.getAsBoolean(), out, err);
         }
     }
 }

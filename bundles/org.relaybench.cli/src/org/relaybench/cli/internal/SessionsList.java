@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.relaybench.core.session.SessionStatus;
+import org.relaybench.session.SessionLog;
 import org.relaybench.store.SessionPage;
 import org.relaybench.store.SessionQuery;
-import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionSummary;
 
 /** {@code relaybench sessions list}: finds logged sessions, newest first. */
@@ -70,7 +70,7 @@ final class SessionsList implements SessionsCommand.Subcommand {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
         SessionQuery q = query(a, 50);
-        try (SessionStore store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
             SessionPage page = store.search(q);
             if (a.flag("json")) {
                 Map<String, Object> root = new LinkedHashMap<>();

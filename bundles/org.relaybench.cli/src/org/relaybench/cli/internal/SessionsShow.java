@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.relaybench.core.session.SupportSession;
-import org.relaybench.store.SessionStore;
+import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.session.SessionLog;
+import org.relaybench.session.SupportSessions;
 
 /** {@code relaybench sessions show ID}: one session whole, as its changes made it. */
 final class SessionsShow implements SessionsCommand.Subcommand {
@@ -38,8 +40,9 @@ final class SessionsShow implements SessionsCommand.Subcommand {
 
                 Options:
                   --store URL       jdbc:h2:/path/db or jdbc:postgresql://host/db (default: the workspace's)
-                  --json            print {"id", "opened", "updated", "agent", "customer", "ticket",
-                                    "status", "account", "diagnoses", "probes", "steps", "notes", "audit"}
+                  --json            print the session as JSON, schema relaybench.session/1 (the same as
+                                    sessions export --format json; docs/session-export-schema.md); its
+                                    "account" can be diagnosed again with diagnose --account
                 """;
     }
 
@@ -51,11 +54,12 @@ final class SessionsShow implements SessionsCommand.Subcommand {
                     : "one session at a time: " + String.join(" ", a.positional()));
         }
         String id = a.positional().get(0);
-        try (SessionStore store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
             SupportSession session = store.get(id)
                     .orElseThrow(() -> new UsageException("no session " + id + " in " + store.description()));
             if (a.flag("json")) {
-                out.println(Json.write(SessionJson.tree(session)));
+                services.get(SupportSessions.class).export(session, Format.JSON, out);
+                out.flush();
             } else {
                 SessionText.print(session, out);
             }

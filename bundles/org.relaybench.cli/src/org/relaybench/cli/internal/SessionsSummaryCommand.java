@@ -1,17 +1,15 @@
 package org.relaybench.cli.internal;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.relaybench.core.session.SupportSession;
-import org.relaybench.report.SessionExporter;
-import org.relaybench.store.SessionPage;
+import org.relaybench.session.SessionLog;
+import org.relaybench.session.SupportSessions;
 import org.relaybench.store.SessionQuery;
-import org.relaybench.store.SessionStore;
-import org.relaybench.store.SessionSummary;
 
 /**
  * {@code relaybench sessions summary --format html|pdf --output FILE [filters]}: figures over the
@@ -23,8 +21,11 @@ final class SessionsSummaryCommand implements SessionsCommand.Subcommand {
 
     private final ServicesLookup services;
 
-    SessionsSummaryCommand(ServicesLookup services) {
+    private final BooleanSupplier terminal;
+
+    SessionsSummaryCommand(ServicesLookup services, BooleanSupplier terminal) {
         this.services = services;
+        this.terminal = terminal;
     }
 
     @Override
@@ -59,21 +60,11 @@ final class SessionsSummaryCommand implements SessionsCommand.Subcommand {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
         int limit = a.integer("limit", MAX, 1, MAX);
-        List<SupportSession> sessions = new ArrayList<>();
-        try (SessionStore store = StoreOption.open(services, a.value("store"))) {
+        List<SupportSession> sessions;
+        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
             SessionQuery q = SessionsList.query(a, Math.min(limit, SessionQuery.MAX_LIMIT));
-            int offset = a.integer("offset", 0, 0, Integer.MAX_VALUE);
-            while (sessions.size() < limit) {
-                SessionPage page = store.search(q.page(Math.min(SessionQuery.MAX_LIMIT, limit - sessions.size()), offset));
-                for (SessionSummary s : page.sessions()) {
-                    store.get(s.id()).ifPresent(sessions::add);
-                }
-                if (!page.more() || page.sessions().isEmpty()) {
-                    break;
-                }
-                offset += page.sessions().size();
-            }
+            sessions = store.sessions(q.page(q.limit(), a.integer("offset", 0, 0, Integer.MAX_VALUE)), limit);
         }
-        return SessionsExport.summary(services.get(SessionExporter.class), sessions, a, out, err);
+        return SessionsExport.summary(services.get(SupportSessions.class), sessions, a, terminal.getAsBoolean(), out);
     }
 }

@@ -41,4 +41,15 @@ public interface DiagnosisEngine {
     default Diagnosis diagnose(AccountProfile account) {
         return diagnose(account, DiagnosisOptions.DEFAULTS);
     }
+
+    /**
+     * Recognises the provider of an address as the diagnosis would, without running any rule: fit
+     * for showing the provider while an agent types the address.
+     *
+     * @param email the address, possibly incomplete
+     * @param mxHosts the domain's MX hosts, when known (custom domains)
+     * @return the provider, or empty when none matches
+     * @since 0.2
+     */
+    java.util.Optional<org.relaybench.core.providers.ProviderDescriptor> recognise(String email, List<String> mxHosts);
 }

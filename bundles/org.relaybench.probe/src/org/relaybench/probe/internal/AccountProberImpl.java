@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.MailProtocol;
-import org.relaybench.core.Security;
 import org.relaybench.core.ServerSettings;
 import org.relaybench.probe.AccountProbe;
 import org.relaybench.probe.AccountProber;
@@ -68,7 +67,7 @@ public final class AccountProberImpl implements AccountProber {
 
     static ProbeRequest smtpRequest(AccountProfile account, ServerSettings s, Optional<Secret> password,
             ProbeSettings settings) {
-        ProbeRequest.Builder b = ProbeRequest.builder(s.host(), s.port() > 0 ? s.port() : defaultPort(s.security()),
+        ProbeRequest.Builder b = ProbeRequest.builder(s.host(), s.port() > 0 ? s.port() : MailProtocol.SMTP.defaultPort(s.security()),
                 s.security()).from(account.email()).to(settings.to()).timeout(settings.timeout())
                 .stageTimeout(settings.stageTimeout()).trust(settings.trust());
         password.ifPresent(p -> b.credentials(s.username().orElse(account.email()), p));
@@ -77,21 +76,8 @@ public final class AccountProberImpl implements AccountProber {
 
     private static LoginRequest loginRequest(AccountProfile account, ServerSettings s, Secret password,
             ProbeSettings settings) {
-        int port = s.port() > 0 ? s.port()
-                : s.protocol() == MailProtocol.IMAP ? (s.security() == Security.TLS ? 993 : 143)
-                        : (s.security() == Security.TLS ? 995 : 110);
+        int port = s.port() > 0 ? s.port() : s.protocol().defaultPort(s.security());
         return new LoginRequest(s.protocol(), s.host(), port, s.security(), s.username().orElse(account.email()),
                 password, settings.timeout(), settings.trust());
-    }
-
-    private static int defaultPort(Security security) {
-        switch (security) {
-        case TLS:
-            return 465;
-        case STARTTLS:
-            return 587;
-        default:
-            return 25;
-        }
     }
 }

@@ -76,13 +76,22 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public String open(NewSession session) {
+        return open(session, List.of(), Optional.empty());
+    }
+
+    @Override
+    public String open(NewSession session, List<ProbeRecord> probes, Optional<DiagnosisRecord> diagnosis) {
         Objects.requireNonNull(session, "session");
+        List<ProbeRecord> probeList = List.copyOf(probes);
+        Objects.requireNonNull(diagnosis, "diagnosis");
         String id = Ids.next();
         JsonObject p = new JsonObject();
         p.addProperty("customer", session.customer());
         p.addProperty("ticket", session.ticket());
         p.add("account", AccountCodec.write(session.account()));
         Instant at = Times.millis(session.at());
+        // The session and its first probes and diagnosis are one transaction: a failure anywhere leaves
+        // no session behind, never one without the diagnosis it was opened for.
         transaction("opening a session", c -> {
             SummaryWriter.insertSession(c, id, at, session.agent(), session.customer(), session.ticket(),
                     session.account());
@@ -90,6 +99,14 @@ public final class JdbcSessionStore implements SessionStore {
             List<String> texts = new ArrayList<>(List.of(session.customer(), session.ticket(), session.agent()));
             texts.addAll(AccountCodec.searchable(session.account()));
             SummaryWriter.tokens(c, id, at, texts);
+            for (ProbeRecord probe : probeList) {
+                appendIn(c, id, session.agent(), Times.millis(Instant.now()), EventKind.PROBED, RecordCodec.write(probe),
+                        probeDerived(id, probe));
+            }
+            if (diagnosis.isPresent()) {
+                appendIn(c, id, session.agent(), Times.millis(Instant.now()), EventKind.DIAGNOSED,
+                        RecordCodec.write(diagnosis.get()), diagnosisDerived(id, diagnosis.get()));
+            }
             return null;
         });
         return id;
@@ -97,8 +114,29 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public AuditEntry recordDiagnosis(String sessionId, String agent, DiagnosisRecord diagnosis) {
-        JsonObject p = RecordCodec.write(diagnosis);
-        return append(sessionId, agent, EventKind.DIAGNOSED, p, (c, opened) -> {
+        return append(sessionId, agent, EventKind.DIAGNOSED, RecordCodec.write(diagnosis),
+                diagnosisDerived(sessionId, diagnosis));
+    }
+
+    @Override
+    public AuditEntry recordDiagnosis(String sessionId, String agent, List<ProbeRecord> probes,
+            DiagnosisRecord diagnosis) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        List<ProbeRecord> probeList = List.copyOf(probes);
+        JsonObject payload = RecordCodec.write(diagnosis);
+        String who = agent == null ? "" : agent.trim();
+        return transaction("recording a diagnosis", c -> {
+            for (ProbeRecord probe : probeList) {
+                appendIn(c, sessionId, who, Times.millis(Instant.now()), EventKind.PROBED, RecordCodec.write(probe),
+                        probeDerived(sessionId, probe));
+            }
+            return appendIn(c, sessionId, who, Times.millis(Instant.now()), EventKind.DIAGNOSED, payload,
+                    diagnosisDerived(sessionId, diagnosis));
+        });
+    }
+
+    private static Derived diagnosisDerived(String sessionId, DiagnosisRecord diagnosis) {
+        return (c, opened) -> {
             String top = diagnosis.findings().isEmpty() ? "" : diagnosis.findings().get(0).code();
             SummaryWriter.diagnosed(c, sessionId, diagnosis.providerId().orElse(""), top);
             SummaryWriter.causes(c, sessionId, opened, diagnosis.findings().stream().map(Finding::code).toList());
@@ -110,16 +148,19 @@ public final class JdbcSessionStore implements SessionStore {
                 texts.add(f.title());
             }
             SummaryWriter.tokens(c, sessionId, opened, texts);
-        });
+        };
+    }
+
+    private static Derived probeDerived(String sessionId, ProbeRecord probe) {
+        return (c, opened) -> {
+            SummaryWriter.probed(c, sessionId);
+            SummaryWriter.tokens(c, sessionId, opened, List.of(probe.host(), probe.code().orElse(""), probe.summary()));
+        };
     }
 
     @Override
     public AuditEntry recordProbe(String sessionId, String agent, ProbeRecord probe) {
-        JsonObject p = RecordCodec.write(probe);
-        return append(sessionId, agent, EventKind.PROBED, p, (c, opened) -> {
-            SummaryWriter.probed(c, sessionId);
-            SummaryWriter.tokens(c, sessionId, opened, List.of(probe.host(), probe.code().orElse(""), probe.summary()));
-        });
+        return append(sessionId, agent, EventKind.PROBED, RecordCodec.write(probe), probeDerived(sessionId, probe));
     }
 
     @Override
@@ -210,31 +251,35 @@ public final class JdbcSessionStore implements SessionStore {
         Objects.requireNonNull(sessionId, "sessionId");
         String who = agent == null ? "" : agent.trim();
         Instant at = Times.millis(Instant.now());
-        return transaction("recording a change", c -> {
-            // Take the session's summary row lock and the next sequence number in one statement; other
-            // writers to this session wait here until this transaction ends.
-            try (PreparedStatement s = c.prepareStatement(
-                    "update rb_session set last_seq = last_seq + 1, updated_at = ? where id = ?")) {
-                s.setObject(1, Times.sql(at));
-                s.setString(2, sessionId);
-                if (s.executeUpdate() == 0) {
-                    throw new NoSuchElementException("no session " + sessionId + " in " + db.description());
-                }
+        return transaction("recording a change", c -> appendIn(c, sessionId, who, at, kind, payload, derived));
+    }
+
+    /** Appends one change inside the caller's transaction. */
+    private AuditEntry appendIn(Connection c, String sessionId, String who, Instant at, EventKind kind,
+            JsonObject payload, Derived derived) throws SQLException {
+        // Take the session's summary row lock and the next sequence number in one statement; other
+        // writers to this session wait here until this transaction ends.
+        try (PreparedStatement s = c.prepareStatement(
+                "update rb_session set last_seq = last_seq + 1, updated_at = ? where id = ?")) {
+            s.setObject(1, Times.sql(at));
+            s.setString(2, sessionId);
+            if (s.executeUpdate() == 0) {
+                throw new NoSuchElementException("no session " + sessionId + " in " + db.description());
             }
-            long seq;
-            Instant opened;
-            try (PreparedStatement s = c.prepareStatement("select last_seq, opened_at from rb_session where id = ?")) {
-                s.setString(1, sessionId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    opened = Times.read(rs, "opened_at");
-                }
+        }
+        long seq;
+        Instant opened;
+        try (PreparedStatement s = c.prepareStatement("select last_seq, opened_at from rb_session where id = ?")) {
+            s.setString(1, sessionId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+                opened = Times.read(rs, "opened_at");
             }
-            insertEvent(c, sessionId, seq, at, who, kind, payload);
-            derived.write(c, opened);
-            return new AuditEntry(seq, at, who, kind.id(), kind.detail(payload));
-        });
+        }
+        insertEvent(c, sessionId, seq, at, who, kind, payload);
+        derived.write(c, opened);
+        return new AuditEntry(seq, at, who, kind.id(), kind.detail(payload));
     }
 
     private static void insertEvent(Connection c, String id, long seq, Instant at, String agent, EventKind kind,

@@ -1,6 +1,7 @@
 package org.relaybench.ui.internal;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -13,11 +14,10 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.AuthMethod;
-import org.relaybench.core.ClientInfo;
-import org.relaybench.core.MailProtocol;
-import org.relaybench.core.Network;
-import org.relaybench.core.Security;
-import org.relaybench.core.ServerSettings;
+import org.relaybench.session.AccountCheck;
+import org.relaybench.session.AccountFields;
+import org.relaybench.session.FieldProblem;
+import org.relaybench.session.ServerFields;
 
 /**
  * The account as the customer configured it, typed in by the agent: address, client, the outgoing
@@ -69,35 +69,40 @@ final class AccountForm {
     }
 
     /**
-     * @return the account as typed
-     * @throws IllegalArgumentException naming the field that is not valid
+     * @return the account as typed, validated by the session service's rules (the same as the
+     *         command line's)
+     * @throws IllegalArgumentException naming every field that is not valid
      */
     AccountProfile account() {
-        String address = email.getText().trim();
-        if (!address.contains("@")) {
-            throw new IllegalArgumentException(Messages.FormEmailInvalid);
-        }
-        AccountProfile.Builder b = AccountProfile.builder(address).client(ClientInfo.parse(client.getText()))
-                .network(new Network(Network.Kind.parse(network.getText()).orElse(Network.Kind.UNKNOWN),
-                        java.util.Optional.empty()))
-                .errorText(error.getText());
+        AccountFields fields = AccountFields.create().email(email.getText()).client(client.getText())
+                .network(network.getText()).errorText(error.getText());
         if (!host.getText().isBlank()) {
-            int p;
-            try {
-                p = port.getText().isBlank() ? 0 : Integer.parseInt(port.getText().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(Messages.FormPortInvalid, e);
-            }
-            if (p < 0 || p > 65535) {
-                throw new IllegalArgumentException(Messages.FormPortInvalid);
-            }
-            AuthMethod method = AuthMethod.parse(auth.getText()).orElse(AuthMethod.PASSWORD);
-            b.outgoing(ServerSettings.builder(MailProtocol.SMTP).host(host.getText()).port(p)
-                    .security(Security.parse(security.getText()).orElse(Security.NONE)).auth(method)
-                    .username(user.getText()).passwordSet(method.authenticates() && passwordSet.getSelection())
-                    .enabled(serverOn.getSelection()).build());
+            fields.outgoing(ServerFields.create().host(host.getText()).port(port.getText()).security(security.getText())
+                    .auth(auth.getText()).user(user.getText()).passwordSet(passwordSet.getSelection()
+                            && AuthMethod.parse(auth.getText()).map(AuthMethod::authenticates).orElse(true))
+                    .enabled(serverOn.getSelection()));
         }
-        return b.build();
+        AccountCheck check = fields.check();
+        if (!check.ok()) {
+            throw new IllegalArgumentException(check.problems().stream().map(AccountForm::describe)
+                    .collect(Collectors.joining("\n")));
+        }
+        return check.orElseThrow();
+    }
+
+    private static String describe(FieldProblem p) {
+        String field = switch (p.field()) {
+        case EMAIL -> Messages.FormEmail;
+        case CLIENT -> Messages.FormClient;
+        case NETWORK -> Messages.FormNetwork;
+        case SMTP_HOST -> Messages.FormHost;
+        case SMTP_PORT -> Messages.FormPort;
+        case SMTP_SECURITY -> Messages.FormSecurity;
+        case SMTP_AUTH -> Messages.FormAuth;
+        case SMTP_USER -> Messages.FormUser;
+        default -> p.field().option();
+        };
+        return field.replace(":", "").trim() + " " + p.message();
     }
 
     private static Group group(Composite parent, String title) {

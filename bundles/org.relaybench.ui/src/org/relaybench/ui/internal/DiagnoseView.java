@@ -1,20 +1,26 @@
 package org.relaybench.ui.internal;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.part.ViewPart;
+
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.diagnosis.Diagnosis;
-import org.relaybench.core.diagnosis.DiagnosisEngine;
+import org.relaybench.session.DiagnosisRequest;
+import org.relaybench.session.SupportSessions;
 
 /**
  * Where the agent types the customer's account and error text and gets the ranked findings with
@@ -26,7 +32,7 @@ public final class DiagnoseView extends ViewPart {
     /** The view id. */
     public static final String ID = "org.relaybench.ui.views.diagnose";
 
-    private ServiceTracker<DiagnosisEngine, DiagnosisEngine> engine;
+    private ServiceTracker<SupportSessions, SupportSessions> engine;
     private AccountForm form;
     private FindingsPanel results;
     private Button diagnose;
@@ -45,7 +51,7 @@ public final class DiagnoseView extends ViewPart {
         results = new FindingsPanel(sash);
         sash.setWeights(32, 68);
 
-        engine = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), DiagnosisEngine.class,
+        engine = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), SupportSessions.class,
                 null);
         engine.open();
     }
@@ -58,24 +64,36 @@ public final class DiagnoseView extends ViewPart {
             results.showError(e.getMessage());
             return;
         }
-        DiagnosisEngine service = engine.getService();
+        SupportSessions service = engine.getService();
         if (service == null) {
             results.showError(Messages.DiagnoseNoEngine);
             return;
         }
         diagnose.setEnabled(false);
+        Display display = diagnose.getDisplay();
         Job job = Job.create(Messages.DiagnoseJob, (IProgressMonitor monitor) -> {
-            Diagnosis diagnosis = service.diagnose(account);
-            diagnose.getDisplay().asyncExec(() -> {
-                if (!diagnose.isDisposed()) {
-                    diagnose.setEnabled(true);
-                    results.show(diagnosis);
-                }
-            });
-            return Status.OK_STATUS;
+            try {
+                Diagnosis diagnosis = service.diagnose(DiagnosisRequest.of(account), monitor).diagnosis();
+                display.asyncExec(() -> finished(() -> results.show(diagnosis)));
+                return Status.OK_STATUS;
+            } catch (OperationCanceledException e) {
+                display.asyncExec(() -> finished(() -> { }));
+                return Status.CANCEL_STATUS;
+            } catch (RuntimeException | LinkageError e) {
+                // the agent sees why in the view, the button comes back, and the error log keeps the trace
+                display.asyncExec(() -> finished(() -> results.showError(NLS.bind(Messages.DiagnoseFailed, e))));
+                return Status.error(Messages.DiagnoseJob, e);
+            }
         });
         job.setUser(false);
         job.schedule();
+    }
+
+    private void finished(Runnable show) {
+        if (!diagnose.isDisposed()) {
+            diagnose.setEnabled(true);
+            show.run();
+        }
     }
 
     @Override

@@ -39,8 +39,6 @@ public final class Messages extends NLS {
     public static String FormPasswordSet;
     public static String FormServerOn;
     public static String FormError;
-    public static String FormEmailInvalid;
-    public static String FormPortInvalid;
     public static String DiagnoseHint;
     public static String DiagnoseNothingFound;
     public static String DiagnoseSummary;
@@ -49,6 +47,7 @@ public final class Messages extends NLS {
     public static String DiagnoseProcedure;
     public static String DiagnoseButton;
     public static String DiagnoseNoEngine;
+    public static String DiagnoseFailed;
     public static String DiagnoseJob;
     public static String ColumnSeverity;
     public static String ColumnCause;

@@ -88,6 +88,18 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
     }
 
     @Override
+    public Optional<ProviderDescriptor> recognise(String email, List<String> mxHosts) {
+        String address = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1);
+        if (domain.isEmpty() && mxHosts.isEmpty()) {
+            return Optional.empty();
+        }
+        return index().match(domain, List.copyOf(mxHosts), Optional.empty()).map(ProviderIndex.Match::provider)
+                .filter(p -> !p.generic() || !domain.isEmpty());
+    }
+
+    @Override
     public Diagnosis diagnose(AccountProfile account, DiagnosisOptions options) {
         return diagnoseAll(List.of(account), options).get(0);
     }
