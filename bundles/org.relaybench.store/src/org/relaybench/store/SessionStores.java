@@ -11,7 +11,33 @@ import org.relaybench.store.internal.JdbcSessionStore;
  */
 public final class SessionStores {
 
+    /**
+     * The environment variable that holds the database password of a store whose URL carries none
+     * (a URL's password shows in the process list; this does not).
+     *
+     * @since 0.2
+     */
+    public static final String PASSWORD_VARIABLE = "RELAYBENCH_STORE_PASSWORD";
+
+    /**
+     * The environment variable that names a file whose first line is the database password, for a
+     * store whose URL carries none and when {@link #PASSWORD_VARIABLE} is not set. Without either,
+     * the PostgreSQL driver looks in {@code ~/.pgpass} (or the file {@code PGPASSFILE} names).
+     *
+     * @since 0.2
+     */
+    public static final String PASSWORD_FILE_VARIABLE = "RELAYBENCH_STORE_PASSWORD_FILE";
+
     private SessionStores() {
+    }
+
+    /**
+     * @param jdbcUrl a JDBC URL
+     * @return whether it carries a password, which then shows in process lists and shell histories
+     * @since 0.2
+     */
+    public static boolean carriesPassword(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.matches("(?is).*[?&;]password=.*");
     }
 
     /**

@@ -145,7 +145,7 @@ final class DiagnoseCommand implements Command {
         String notLogged = null;
         if (SessionLogging.requested(a)) {
             try {
-                logged = SessionLogging.log(services, a, result);
+                logged = SessionLogging.log(services, a, result, err);
             } catch (StoreException e) {
                 notLogged = e.getMessage(); // the diagnosis is still worth printing
             }

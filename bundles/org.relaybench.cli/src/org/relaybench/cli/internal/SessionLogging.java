@@ -44,11 +44,11 @@ final class SessionLogging {
      *
      * @return where it was logged
      */
-    static Logged log(ServicesLookup services, Arguments a, DiagnosisResult result)
+    static Logged log(ServicesLookup services, Arguments a, DiagnosisResult result, java.io.PrintStream err)
             throws UsageException, InterruptedException {
         SessionOpening opening = new SessionOpening(a.value("agent").orElseGet(() -> System.getProperty("user.name", "")),
                 a.value("customer").orElse(""), a.value("ticket").orElse(""));
-        try (SessionLog log = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog log = StoreOption.open(services, a.value("store"), err)) {
             String id = log.open(opening, result.diagnosis().account(), Optional.of(result));
             return new Logged(id, log.description());
         }

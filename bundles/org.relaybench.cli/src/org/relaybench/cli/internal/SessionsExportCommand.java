@@ -47,7 +47,7 @@ final class SessionsExportCommand implements SessionsCommand.Subcommand {
             throw new UsageException("name the session: sessions export ID --format FORMAT");
         }
         String id = a.positional().get(0);
-        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"), err)) {
             SupportSession session = store.get(id)
                     .orElseThrow(() -> new UsageException("no session " + id + " in " + store.description()));
             return SessionsExport.run(services.get(SupportSessions.class), session, a, terminal.getAsBoolean(), out, err);

@@ -70,7 +70,7 @@ final class SessionsList implements SessionsCommand.Subcommand {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
         SessionQuery q = query(a, 50);
-        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"), err)) {
             SessionPage page = store.search(q);
             if (a.flag("json")) {
                 Map<String, Object> root = new LinkedHashMap<>();

@@ -54,7 +54,7 @@ final class SessionsShow implements SessionsCommand.Subcommand {
                     : "one session at a time: " + String.join(" ", a.positional()));
         }
         String id = a.positional().get(0);
-        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"), err)) {
             SupportSession session = store.get(id)
                     .orElseThrow(() -> new UsageException("no session " + id + " in " + store.description()));
             if (a.flag("json")) {

@@ -61,7 +61,7 @@ final class SessionsSummaryCommand implements SessionsCommand.Subcommand {
         }
         int limit = a.integer("limit", MAX, 1, MAX);
         List<SupportSession> sessions;
-        try (SessionLog store = StoreOption.open(services, a.value("store"))) {
+        try (SessionLog store = StoreOption.open(services, a.value("store"), err)) {
             SessionQuery q = SessionsList.query(a, Math.min(limit, SessionQuery.MAX_LIMIT));
             sessions = store.sessions(q.page(q.limit(), a.integer("offset", 0, 0, Integer.MAX_VALUE)), limit);
         }

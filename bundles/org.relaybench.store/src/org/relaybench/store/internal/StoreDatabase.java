@@ -1,15 +1,21 @@
 package org.relaybench.store.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 
 import org.relaybench.store.SessionStores;
+import org.relaybench.store.StoreException;
 
 /**
  * One database named by a JDBC URL, with a small pool of idle connections.
@@ -33,10 +39,44 @@ final class StoreDatabase implements AutoCloseable {
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
     private volatile boolean closed;
 
+    private final Properties credentials;
+
     private StoreDatabase(Kind kind, String url, Driver driver) {
         this.kind = kind;
         this.url = url;
         this.driver = driver;
+        this.credentials = credentials(url, System.getenv());
+    }
+
+    /**
+     * The password of a URL that carries none: from {@link SessionStores#PASSWORD_VARIABLE}, else the
+     * first line of the file {@link SessionStores#PASSWORD_FILE_VARIABLE} names; else none, and the
+     * PostgreSQL driver reads {@code ~/.pgpass} itself.
+     *
+     * @param url the JDBC URL
+     * @param env the environment
+     * @return the connection properties
+     * @throws StoreException when the password file cannot be read
+     */
+    static Properties credentials(String url, Map<String, String> env) {
+        Properties p = new Properties();
+        if (SessionStores.carriesPassword(url)) {
+            return p;
+        }
+        String password = env.get(SessionStores.PASSWORD_VARIABLE);
+        String file = env.get(SessionStores.PASSWORD_FILE_VARIABLE);
+        if ((password == null || password.isEmpty()) && file != null && !file.isBlank()) {
+            try (java.io.BufferedReader r = Files.newBufferedReader(Path.of(file.trim()), StandardCharsets.UTF_8)) {
+                password = r.readLine();
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new StoreException("cannot read the store's password file " + file + " (named by "
+                        + SessionStores.PASSWORD_FILE_VARIABLE + "): " + e.getMessage(), e);
+            }
+        }
+        if (password != null && !password.isEmpty()) {
+            p.setProperty("password", password);
+        }
+        return p;
     }
 
     /**
@@ -102,7 +142,7 @@ final class StoreDatabase implements AutoCloseable {
         if (c != null) {
             return c;
         }
-        Connection fresh = driver.connect(url, new Properties());
+        Connection fresh = driver.connect(url, credentials);
         if (fresh == null) {
             throw new SQLException("the driver does not accept the URL " + description());
         }
