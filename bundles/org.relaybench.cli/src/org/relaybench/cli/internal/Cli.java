@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.ILog;
+import org.relaybench.store.StoreException;
 
 /**
  * The command-line face: dispatches {@code relaybench <command> ...} to a {@link Command}, prints
@@ -89,6 +90,10 @@ public final class Cli {
             err.println("relaybench " + first + ": " + e.getMessage());
             err.println("Try 'relaybench " + first + " --help'.");
             return ExitCode.USAGE;
+        } catch (StoreException e) {
+            // the session log cannot be used: say why and what to do, not "internal error"
+            err.println("relaybench " + first + ": " + e.getMessage());
+            return ExitCode.INTERNAL;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("relaybench " + first + ": interrupted");

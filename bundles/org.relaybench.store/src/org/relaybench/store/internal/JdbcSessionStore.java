@@ -46,6 +46,9 @@ public final class JdbcSessionStore implements SessionStore {
 
     private static final int ATTEMPTS = 8;
 
+    /** H2's error code for a database file locked by another process that does not serve it. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     private final StoreDatabase db;
 
     private JdbcSessionStore(StoreDatabase db) {
@@ -321,6 +324,11 @@ public final class JdbcSessionStore implements SessionStore {
             try {
                 c = db.borrow();
             } catch (SQLException e) {
+                if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                    throw new StoreException("the session store " + db.description() + " is open in another program that"
+                            + " does not share it (an older Relaybench, or a database tool): close that program and try"
+                            + " again, or use a shared PostgreSQL store for several programs at once", e);
+                }
                 throw new StoreException("cannot open the session store " + db.description() + ": " + e.getMessage(), e);
             }
             boolean healthy = false;

@@ -97,14 +97,35 @@ final class StoreDatabase implements AutoCloseable {
     }
 
     /**
-     * H2 keeps old parts of its file for RETENTION_TIME (45 s by default) before it reuses them, in
-     * case the disk has not written them yet. With a checkpoint after every change (see
-     * {@link #afterCommit}) that lets the file grow by every change of the last 45 s; one second is
-     * plenty for a process crash, which loses nothing the operating system was given.
+     * The settings Relaybench gives an H2 URL:
+     * <ul>
+     * <li>{@code RETENTION_TIME=1000}: H2 keeps old parts of its file for RETENTION_TIME (45 s by
+     * default) before it reuses them, in case the disk has not written them yet. With a checkpoint
+     * after every change (see {@link #afterCommit}) that lets the file grow by every change of the
+     * last 45 s; one second is plenty for a process crash, which loses nothing the operating system
+     * was given.</li>
+     * <li>{@code AUTO_SERVER=TRUE} for a database file (H2's automatic mixed mode): the first process
+     * opens the file and serves it to the others over a socket that only a process which can read the
+     * file's lock (which holds a random key) may use, so the workbench and the command line can use
+     * the embedded store at the same time. The socket is bound to the loopback address (the system
+     * property {@code h2.bindAddress}, set here unless given).</li>
+     * </ul>
      */
     static String h2Url(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
-        return upper.contains(";RETENTION_TIME=") ? url : url + ";RETENTION_TIME=1000";
+        String u = upper.contains(";RETENTION_TIME=") ? url : url + ";RETENTION_TIME=1000";
+        boolean file = !upper.matches("JDBC:H2:(MEM|TCP|SSL|ZIP|SPLIT|NIOMEM\\w*|MEMFS|MEMLZF):.*");
+        if (file && !upper.contains(";AUTO_SERVER=") && !upper.contains(";FILE_LOCK=")) {
+            u = u + ";AUTO_SERVER=TRUE";
+        }
+        return u;
+    }
+
+    static {
+        // H2 reads it once, when its first class loads: before this class makes any H2 connection.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
     }
 
     /**

@@ -126,6 +126,7 @@ final class Children {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
+        command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-cp");
         command.add(classPath());
         command.add(Writer.class.getName());

@@ -19,6 +19,8 @@ import org.relaybench.store.SessionStores;
  * <li>{@code notes URL TAG SESSION COUNT}: appends COUNT notes to one shared session, printing
  * {@code SEQ <n>} after each commit, and a whole session of its own every tenth note, then
  * {@code DONE}.</li>
+ * <li>{@code hold URL}: opens the database with a plain H2 connection of its own (not shared, as a
+ * database tool or an older Relaybench would), prints {@code HOLDING} and keeps it open until killed.</li>
  * </ul>
  */
 public final class Writer {
@@ -32,6 +34,14 @@ public final class Writer {
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         String url = args[1];
+        if (args[0].equals("hold")) {
+            try (java.sql.Connection c = new org.h2.Driver().connect(url, new java.util.Properties())) {
+                out.println("HOLDING");
+                out.flush();
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            return;
+        }
         String tag = args[2];
         try (SessionStore store = SessionStores.open(url)) {
             out.println("READY");
