@@ -93,6 +93,22 @@ class CatalogConcurrencyTest {
     }
 
     @Test
+    void awaitCurrentReturnsAPluginThatDoesNotResolveAsSoonAsItIsInstalled() throws Exception {
+        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        Bundle bundle = Osgi.context().installBundle("relaybench-test:await-unresolved", new java.io.ByteArrayInputStream(
+                TestBundles.jar("org.relaybench.tests.await.unresolved", Map.of("Require-Bundle", "org.relaybench.tests.nowhere"),
+                        TestBundles.provider("await-unresolved", "await-unresolved.example"))));
+        try {
+            // no wait for the bundle event: the catalog sees that the framework holds a bundle more
+            assertTrue(catalog.awaitCurrent(Duration.ofSeconds(20)).problems().stream()
+                    .anyMatch(p -> p.contributor().equals("org.relaybench.tests.await.unresolved")),
+                    () -> catalog.snapshot().problems().toString());
+        } finally {
+            bundle.uninstall();
+        }
+    }
+
+    @Test
     void listenerMayCallIntoTheCatalogFromAnotherThread() throws Exception {
         ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
         AtomicBoolean first = new AtomicBoolean(true);

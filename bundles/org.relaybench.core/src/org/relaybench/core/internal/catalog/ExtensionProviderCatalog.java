@@ -75,11 +75,14 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     static final String THREAD = "relaybench-catalog";
     private static final ILog LOG = ILog.of(ExtensionProviderCatalog.class);
 
-    /** One generation: its snapshot, the code rules' elements, and the rules created from them. */
-    private record State(Snapshot snapshot, Set<IExtension> extensions, Map<String, IConfigurationElement> codeRules,
-            Map<String, DiagnosisRule> ruleInstances) {
-        State(Snapshot snapshot, Set<IExtension> extensions, Map<String, IConfigurationElement> codeRules) {
-            this(snapshot, extensions, codeRules, new ConcurrentHashMap<>());
+    /**
+     * One generation: its snapshot, what it was read from (the point's extensions, the number of bundles
+     * in the framework), the code rules' elements, and the rules created from them.
+     */
+    private record State(Snapshot snapshot, Set<IExtension> extensions, int bundles,
+            Map<String, IConfigurationElement> codeRules, Map<String, DiagnosisRule> ruleInstances) {
+        State(Snapshot snapshot, Set<IExtension> extensions, int bundles, Map<String, IConfigurationElement> codeRules) {
+            this(snapshot, extensions, bundles, codeRules, new ConcurrentHashMap<>());
         }
     }
 
@@ -91,7 +94,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     private final List<LoadProblemSource> problemSources = new CopyOnWriteArrayList<>();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Set<LoadProblem> runtimeProblems = new LinkedHashSet<>();
-    private volatile State state = new State(new Snapshot(0, List.of(), List.of()), Set.of(), Map.of());
+    private volatile State state = new State(new Snapshot(0, List.of(), List.of()), Set.of(), 0, Map.of());
     private volatile BundleContext context;
     private volatile UnresolvedPlugins unresolved;
 
@@ -274,6 +277,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     /** Reads the extension point and publishes a new snapshot. */
     private void read() {
         synchronized (readLock) {
+            int bundles = bundleCount();
             Set<IExtension> extensions = currentExtensions();
             ProviderRegistryReader.Result result = new ProviderRegistryReader(origins).read(registry);
             List<LoadProblem> problems = new ArrayList<>(result.problems());
@@ -289,7 +293,17 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
                 }
             }
             publish(old -> new State(new Snapshot(old.snapshot().generation() + 1, result.providers(), merge(problems)),
-                    extensions, result.codeRules()));
+                    extensions, bundles, result.codeRules()));
+        }
+    }
+
+    /** @return how many bundles the framework holds now; 0 when deactivated */
+    private int bundleCount() {
+        BundleContext c = context;
+        try {
+            return c == null ? 0 : c.getBundles().length;
+        } catch (IllegalStateException e) {
+            return 0; // the context is no longer valid: deactivated meanwhile
         }
     }
 
@@ -348,8 +362,9 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     }
 
     /**
-     * The catalog is current when its snapshot was read from the extensions the registry holds now and
-     * no reload is due (one asked for by a bundle event, say). On the catalog's own thread (a listener)
+     * The catalog is current when its snapshot was read from the extensions the registry holds now, with
+     * as many bundles in the framework as now (a provider plugin that does not resolve has no
+     * extensions), and no reload is due (one asked for by a bundle event, say). On the catalog's own thread (a listener)
      * this cannot wait for itself and returns the snapshot at once.
      */
     @Override
@@ -359,7 +374,9 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
             return state.snapshot();
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean stale = !state.extensions().equals(currentExtensions());
+        State current = state;
+        // a plugin that does not resolve has no extensions, but it is a bundle more
+        boolean stale = current.bundles() != bundleCount() || !current.extensions().equals(currentExtensions());
         synchronized (reloads) {
             long ticket = stale ? requestReload() : requested;
             try {
@@ -427,7 +444,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         }
         LOG.warn("Provider contribution failed: " + problem);
         publish(old -> new State(new Snapshot(old.snapshot().generation() + 1, old.snapshot().providers(),
-                merge(old.snapshot().problems())), old.extensions(), old.codeRules(), old.ruleInstances()));
+                merge(old.snapshot().problems())), old.extensions(), old.bundles(), old.codeRules(), old.ruleInstances()));
     }
 
     @Override
