@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.ISafeRunnable;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.SafeRunner;
@@ -44,8 +43,6 @@ import org.relaybench.core.rules.RuleDescriptor;
  * afresh.
  */
 final class RuleRunner {
-
-    private static final ILog LOG = ILog.of(RuleRunner.class);
 
     private final ProviderCatalog catalog;
 
@@ -347,7 +344,7 @@ final class RuleRunner {
         try {
             Bundle bundle = Platform.getBundle(provider.origin().bundle());
             return bundle == null ? "" : bundle.getBundleId() + "@" + bundle.getLastModified();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return ""; // no platform running (benchmarks): the provider's equality decides alone
         }
     }
@@ -383,8 +380,8 @@ final class RuleRunner {
     }
 
     private void report(ProviderDescriptor provider, RuleDescriptor rule, String message) {
+        // the catalog logs it, once
         String where = "provider[" + provider.id() + "]/rule[" + rule.id() + "]";
-        LOG.warn("Code rule " + where + " of " + provider.origin().bundle() + " quarantined: it " + message);
         catalog.report(new LoadProblem(provider.origin().bundle(), where, "rule " + message,
                 "the rule: quarantined until " + provider.origin().bundle() + " is reloaded"));
     }
