@@ -1,12 +1,17 @@
 package org.relaybench.cli.internal;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.AuthMethod;
@@ -18,8 +23,8 @@ import org.relaybench.core.providers.Exemption;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.providers.ProviderDescriptor;
-import org.relaybench.core.providers.RuleCreationException;
 import org.relaybench.core.providers.ServerRecommendation;
+import org.relaybench.core.rules.RuleDescriptor;
 
 /** {@code relaybench providers [--json]}: installed providers, their origin and load errors. */
 final class ProvidersCommand implements Command {
@@ -53,12 +58,15 @@ final class ProvidersCommand implements Command {
 
                 Code rules are created and run only when a diagnosis needs them, so a rule whose
                 class does not load, that throws or that runs too long shows up only then, or with
-                --check.
+                --check. A rule that blocks or runs too long is quarantined at once, one that fails
+                3 times in a row then; a quarantined rule is listed once, as a load error, and is
+                skipped until its bundle is reloaded.
 
                 Options:
                   --check  first create every code rule and diagnose, for each provider with code
                            rules, an account set up as it recommends and one without outgoing
-                           authentication, so that faulty rules are listed too
+                           authentication, 3 times each, so that faulty rules are quarantined
+                           and listed too
                   --json   print one JSON object {"providers": [...], "problems": [...]}
                 """;
     }
@@ -73,7 +81,8 @@ final class ProvidersCommand implements Command {
         if (a.flag("check")) {
             check(catalog, services.get(DiagnosisEngine.class));
         }
-        ProviderCatalog.Snapshot snapshot = catalog.snapshot();
+        // plugins installed at start-up (dropins) may be in the registry before the catalog has read them
+        ProviderCatalog.Snapshot snapshot = catalog.awaitCurrent(CATALOG_WAIT);
         if (a.flag("json")) {
             out.println(Json.write(toJson(snapshot)));
         } else {
@@ -82,30 +91,61 @@ final class ProvidersCommand implements Command {
         return ExitCode.OK;
     }
 
+    /** How long to wait for the catalog to take in the plugins the registry announced. */
+    private static final Duration CATALOG_WAIT = Duration.ofSeconds(10);
+
     /**
      * Creates every code rule and runs the rules of each provider that has code rules on two accounts
-     * of its own; whatever fails is recorded in the catalog (and the rules stay isolated as ever).
+     * of its own, {@link DiagnosisEngine#QUARANTINE_AFTER} times each, so that a rule that keeps failing
+     * is quarantined; whatever fails is recorded in the catalog (and the rules stay isolated as ever).
      */
     static void check(ProviderCatalog catalog, DiagnosisEngine engine) {
-        for (ProviderDescriptor p : catalog.snapshot().providers()) {
+        for (ProviderDescriptor p : catalog.awaitCurrent(CATALOG_WAIT).providers()) {
             if (p.rules().stream().noneMatch(r -> r.isCode())) {
                 continue;
             }
-            p.rules().stream().filter(r -> r.isCode()).forEach(r -> {
-                try {
-                    catalog.createRule(p, r);
-                } catch (RuleCreationException e) {
-                    // recorded by the catalog as a load problem
-                }
-            });
+            p.rules().stream().filter(r -> r.isCode()).forEach(r -> create(catalog, p, r));
             DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withProviderId(Optional.of(p.id()));
             String email = "relaybench.check@" + (p.domains().isEmpty() ? "check.example" : p.domains().get(0));
             ServerSettings.Builder smtp = ServerSettings.builder(MailProtocol.SMTP);
             p.outgoing().stream().findFirst().ifPresent(s -> smtp.host(s.host()).port(s.port()).security(s.security()));
-            engine.diagnose(AccountProfile.builder(email).outgoing(smtp.auth(AuthMethod.PASSWORD).username(email)
-                    .passwordSet(true).build()).build(), options);
-            engine.diagnose(AccountProfile.builder(email).outgoing(smtp.auth(AuthMethod.NONE).build())
-                    .errorText("550 5.7.1 Relaying denied").build(), options);
+            AccountProfile recommended = AccountProfile.builder(email).outgoing(smtp.auth(AuthMethod.PASSWORD)
+                    .username(email).passwordSet(true).build()).build();
+            AccountProfile noAuth = AccountProfile.builder(email).outgoing(smtp.auth(AuthMethod.NONE).build())
+                    .errorText("550 5.7.1 Relaying denied").build();
+            for (int i = 0; i < DiagnosisEngine.QUARANTINE_AFTER; i++) {
+                engine.diagnoseAll(List.of(recommended, noAuth), options);
+            }
+        }
+    }
+
+    /**
+     * Creates a code rule on a thread of its own, waiting at most a rule's budget: a rule whose
+     * constructor or static initialiser blocks must not hold the command. The engine quarantines such a
+     * rule when it meets it; this records the same load problem, which the catalog keeps once.
+     */
+    private static void create(ProviderCatalog catalog, ProviderDescriptor provider, RuleDescriptor rule) {
+        FutureTask<Void> creation = new FutureTask<>(() -> {
+            catalog.createRule(provider, rule);
+            return null;
+        });
+        Thread thread = new Thread(creation, "relaybench-check-" + provider.id() + "-" + rule.id());
+        thread.setDaemon(true); // left behind if it blocks; it cannot keep the command from exiting
+        thread.start();
+        Duration budget = DiagnosisOptions.DEFAULTS.ruleBudget();
+        try {
+            creation.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // recorded by the catalog as a load problem (RuleCreationException), or thrown by the rule
+            // itself, which the diagnoses that follow meet and report too
+        } catch (TimeoutException e) {
+            catalog.report(new LoadProblem(provider.origin().bundle(),
+                    "provider[" + provider.id() + "]/rule[" + rule.id() + "]",
+                    "rule was not created within its budget of " + budget.toMillis()
+                            + " ms (its constructor or static initialiser blocks)",
+                    "the rule: quarantined until " + provider.origin().bundle() + " is reloaded"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

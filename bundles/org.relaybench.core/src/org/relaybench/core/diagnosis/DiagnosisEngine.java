@@ -9,11 +9,27 @@ import org.relaybench.core.AccountProfile;
  * the provider's declarative and code rules and the reply classifier, and merges the results into
  * ranked findings with evidence and procedures. Deterministic: the same account, options and
  * installed providers always give the same diagnosis. An OSGi service; thread-safe.
+ * <p>
+ * Contributed code is isolated: a provider's code rules are created and run through
+ * {@code SafeRunner} under a time budget each ({@link DiagnosisOptions#ruleBudget()}), and the whole
+ * diagnosis of an account under a deadline ({@link DiagnosisOptions#deadline()}). A rule whose creation
+ * or evaluation overruns its budget is quarantined at once (it holds a thread); a rule that fails
+ * {@value #QUARANTINE_AFTER} times in a row (throws, returns garbage) is quarantined then. A quarantine
+ * is reported once, as a load problem of the catalog naming the contributing bundle, and lasts until
+ * that bundle is reloaded (updated, or uninstalled and installed again) or its provider changes;
+ * meanwhile the rule is skipped and each diagnosis lists it in its errors.
  *
  * @since 0.1
  * @noimplement This interface is not intended to be implemented by clients.
  */
 public interface DiagnosisEngine {
+
+    /**
+     * How many consecutive failures of a code rule put it in quarantine.
+     *
+     * @since 0.1
+     */
+    int QUARANTINE_AFTER = 3;
 
     /**
      * @param account the account as configured, with the error text

@@ -30,13 +30,20 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.relaybench.core.providers.ProviderCatalog;
 
 /**
  * Lists the providers of the catalog and the contributions that failed to load. It follows the
- * catalog: providers installed or removed while the workbench runs appear without a restart.
+ * catalog: providers installed or removed while the workbench runs appear without a restart. It also
+ * follows the catalog service itself, tracked rather than looked up once: a catalog that is registered
+ * after the view opened (DS activates components in its own time) or replaced by a better-ranked one
+ * is picked up, and one that goes away is let go. The UI thread only ever takes the catalog's current
+ * snapshot, which never reads the registry.
  */
 public final class ProviderCatalogView extends ViewPart {
 
@@ -48,6 +55,8 @@ public final class ProviderCatalogView extends ViewPart {
     static final String INSTALL_COMMAND = "org.eclipse.equinox.p2.ui.sdk.install";
 
     private ServiceTracker<ProviderCatalog, ProviderCatalog> tracker;
+    /** The catalog shown and its subscription; both used on the UI thread only. */
+    private ProviderCatalog followed;
     private AutoCloseable subscription;
     private TableViewer viewer;
     private Label summary;
@@ -84,25 +93,88 @@ public final class ProviderCatalogView extends ViewPart {
         });
         addInstallAction();
 
-        tracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ProviderCatalog.class,
-                null);
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        Display display = parent.getDisplay();
+        tracker = new ServiceTracker<>(context, ProviderCatalog.class, new CatalogTracking(context, display));
         tracker.open();
-        ProviderCatalog catalog = tracker.getService();
-        if (catalog == null) {
-            summary.setText(Messages.CatalogNoService);
-            LOG.error(Messages.CatalogNoService);
+        follow(tracker.getService());
+    }
+
+    /**
+     * Tells the UI thread which catalog to follow whenever catalog services come or go. A service being
+     * added is not tracked yet while {@link #addingService} runs, so it is compared with the best one
+     * tracked; one being removed is untracked already when {@link #removedService} runs.
+     */
+    private final class CatalogTracking implements ServiceTrackerCustomizer<ProviderCatalog, ProviderCatalog> {
+
+        private final BundleContext context;
+        private final Display display;
+
+        CatalogTracking(BundleContext context, Display display) {
+            this.context = context;
+            this.display = display;
+        }
+
+        @Override
+        public ProviderCatalog addingService(ServiceReference<ProviderCatalog> reference) {
+            ProviderCatalog catalog = context.getService(reference);
+            ServiceReference<ProviderCatalog> best = tracker.getServiceReference();
+            followLater(best == null || reference.compareTo(best) > 0 ? catalog : tracker.getService());
+            return catalog;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<ProviderCatalog> reference, ProviderCatalog service) {
+            followLater(tracker.getService());
+        }
+
+        @Override
+        public void removedService(ServiceReference<ProviderCatalog> reference, ProviderCatalog service) {
+            followLater(tracker.getService());
+            context.ungetService(reference);
+        }
+
+        private void followLater(ProviderCatalog catalog) {
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> follow(catalog));
+            }
+        }
+    }
+
+    /** On the UI thread: shows the given catalog (or that there is none) and follows its changes. */
+    private void follow(ProviderCatalog catalog) {
+        if (viewer.getControl().isDisposed() || catalog == followed) {
             return;
         }
+        unsubscribe();
+        followed = catalog;
+        if (catalog == null) {
+            viewer.setInput(List.of());
+            summary.setText(Messages.CatalogNoService);
+            LOG.warn(Messages.CatalogNoService);
+            return;
+        }
+        Display display = viewer.getControl().getDisplay();
         subscription = catalog.addListener(snapshot -> {
-            Display display = viewer.getControl().getDisplay();
-            // the catalog changes on the registry's thread; the view updates on the UI thread
+            // told on the catalog's thread; the view updates on the UI thread, if it still follows that catalog
             display.asyncExec(() -> {
-                if (!viewer.getControl().isDisposed()) {
+                if (!viewer.getControl().isDisposed() && followed == catalog) {
                     show(snapshot);
                 }
             });
         });
         show(catalog.snapshot());
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.error("Could not unsubscribe from the provider catalog", e);
+            }
+            subscription = null;
+        }
     }
 
     /**
@@ -132,7 +204,7 @@ public final class ProviderCatalogView extends ViewPart {
     }
 
     private ProviderCatalog.Snapshot currentSnapshot() {
-        ProviderCatalog catalog = tracker.getService();
+        ProviderCatalog catalog = followed;
         return catalog == null ? new ProviderCatalog.Snapshot(0, List.of(), List.of()) : catalog.snapshot();
     }
 
@@ -180,13 +252,7 @@ public final class ProviderCatalogView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.error("Could not unsubscribe from the provider catalog", e);
-            }
-        }
+        unsubscribe();
         if (tracker != null) {
             tracker.close();
         }

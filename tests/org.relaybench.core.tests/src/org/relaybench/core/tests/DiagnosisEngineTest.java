@@ -121,6 +121,8 @@ class DiagnosisEngineTest {
         assertTrue((System.nanoTime() - again) / 1_000_000 < 250, "the hung rule is quarantined, not waited for again");
         assertTrue(second.errors().stream().anyMatch(e -> e.rule().equals("hangs") && e.message().startsWith("skipped")));
 
+        // a rule that throws is reported in the catalog once it is quarantined, at the third call in a row
+        // that failed (the first diagnosis called it twice: before and after the hanging rule was abandoned)
         var problems = Osgi.service(org.relaybench.core.providers.ProviderCatalog.class).snapshot().problems();
         assertTrue(problems.stream().anyMatch(p -> p.element().equals("provider[faulty-code]/rule[throws]")
                 && p.contributor().equals("org.relaybench.tests.faulty")), problems::toString);

@@ -1,16 +1,22 @@
 package org.relaybench.core.internal.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -51,21 +57,32 @@ import org.relaybench.core.rules.RuleDescriptor;
  * {@link LoadProblemSource}s tell of those that never reached the framework. Where a provider came
  * from is asked of the {@link InstallSource}s (p2) when the bundle's location cannot say.
  * <p>
- * Concurrency: the current state is one immutable {@link State} in a volatile field, swapped under the
- * object's lock by {@link #reload()}; readers never lock. Problems reported while rules run are kept
- * across reloads, once each, at most {@value #MAX_RUNTIME_PROBLEMS}.
+ * Concurrency: the current state is one immutable {@link State} in a volatile field; {@link #snapshot()}
+ * only reads it, never locks and never reloads. Reloads run on the catalog's own background thread
+ * ({@value #THREAD}), requested by registry and bundle events and coalesced; only the first read, at
+ * activation, runs on the activating thread. Registry events arrive asynchronously (contributions the
+ * dropins reconciler installs at start-up, for example, are in the registry before the catalog hears
+ * of them), so {@link #awaitCurrent(Duration)} compares the snapshot with the extensions the registry
+ * holds now and waits for the reload that brings them in. A new state is swapped in under
+ * {@code swapLock}, which guards nothing else; listeners are told afterwards, on the background thread,
+ * in generation order, with no lock held. Problems reported while rules run are kept across reloads,
+ * once each, at most {@value #MAX_RUNTIME_PROBLEMS}.
  */
 @Component(service = ProviderCatalog.class, immediate = true)
 public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistryEventListener, BundleListener {
 
     private static final int MAX_RUNTIME_PROBLEMS = 500;
+    static final String THREAD = "relaybench-catalog";
     private static final ILog LOG = ILog.of(ExtensionProviderCatalog.class);
 
-    /** One generation: its snapshot, the code rules' elements, and the rules created from them. */
-    private record State(Snapshot snapshot, Set<IExtension> extensions, Map<String, IConfigurationElement> codeRules,
-            Map<String, DiagnosisRule> ruleInstances) {
-        State(Snapshot snapshot, Set<IExtension> extensions, Map<String, IConfigurationElement> codeRules) {
-            this(snapshot, extensions, codeRules, new ConcurrentHashMap<>());
+    /**
+     * One generation: its snapshot, what it was read from (the point's extensions, the number of bundles
+     * in the framework), the code rules' elements, and the rules created from them.
+     */
+    private record State(Snapshot snapshot, Set<IExtension> extensions, int bundles,
+            Map<String, IConfigurationElement> codeRules, Map<String, DiagnosisRule> ruleInstances) {
+        State(Snapshot snapshot, Set<IExtension> extensions, int bundles, Map<String, IConfigurationElement> codeRules) {
+            this(snapshot, extensions, bundles, codeRules, new ConcurrentHashMap<>());
         }
     }
 
@@ -77,9 +94,23 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     private final List<LoadProblemSource> problemSources = new CopyOnWriteArrayList<>();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Set<LoadProblem> runtimeProblems = new LinkedHashSet<>();
-    private volatile State state = new State(new Snapshot(0, List.of(), List.of()), Set.of(), Map.of());
+    private volatile State state = new State(new Snapshot(0, List.of(), List.of()), Set.of(), 0, Map.of());
     private volatile BundleContext context;
     private volatile UnresolvedPlugins unresolved;
+
+    /** Guards the swap of {@link #state}: nothing slow and no foreign code runs under it. */
+    private final Object swapLock = new Object();
+    /** Serialises reading the registry, so that a newer read is never published before an older one. */
+    private final Object readLock = new Object();
+    /** Guards the reload bookkeeping below. */
+    private final Object reloads = new Object();
+    private long requested;
+    private long done;
+    private boolean draining;
+    private ExecutorService background;
+    private volatile Thread backgroundThread;
+    /** The generation listeners were last told of; used on the background thread only. */
+    private long notified;
 
     /** Creates the catalog; DS injects the registry and the install sources. */
     public ExtensionProviderCatalog() {
@@ -88,11 +119,19 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
 
     @Activate
     void activate(BundleContext bundleContext) {
-        context = bundleContext;
+        synchronized (reloads) {
+            background = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, THREAD);
+                t.setDaemon(true);
+                backgroundThread = t;
+                return t;
+            });
+        }
         unresolved = new UnresolvedPlugins(bundleContext);
+        context = bundleContext;
         bundleContext.addBundleListener(this);
         registry.addListener(this, ProviderRegistryReader.POINT);
-        reload();
+        read(); // the first read, so that the service starts with the providers installed now
     }
 
     @Deactivate
@@ -100,6 +139,11 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         registry.removeListener(this);
         context.removeBundleListener(this);
         context = null;
+        synchronized (reloads) {
+            background.shutdownNow();
+            background = null;
+            reloads.notifyAll();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -181,25 +225,86 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         };
     }
 
-    /** Reads the extension point again and publishes a new snapshot. */
-    public synchronized void reload() {
-        Set<IExtension> extensions = currentExtensions();
-        ProviderRegistryReader.Result result = new ProviderRegistryReader(origins).read(registry);
-        List<LoadProblem> problems = new ArrayList<>(result.problems());
-        UnresolvedPlugins plugins = unresolved;
-        if (plugins != null) {
-            problems.addAll(plugins.find());
-        }
-        problems.addAll(sourcedProblems());
-        State old = state;
-        Set<LoadProblem> known = new LinkedHashSet<>(old.snapshot().problems());
-        for (LoadProblem p : problems) {
-            if (!known.contains(p)) {
-                LOG.warn("Provider contribution skipped: " + p);
+    /**
+     * Asks for the extension point to be read again, in the background; requests that arrive while a
+     * read is due are served by that one read.
+     */
+    public void reload() {
+        requestReload();
+    }
+
+    /** @return the request's number: it is served once {@link #done} reaches it */
+    private long requestReload() {
+        synchronized (reloads) {
+            long ticket = ++requested;
+            if (!draining && background != null) {
+                try {
+                    background.execute(this::drain);
+                    draining = true;
+                } catch (RejectedExecutionException e) {
+                    // deactivated meanwhile: nobody will read the catalog again
+                }
             }
+            return ticket;
         }
-        publish(new State(new Snapshot(old.snapshot().generation() + 1, result.providers(), merge(problems)),
-                extensions, result.codeRules()));
+    }
+
+    /** On the background thread: reads until every request made so far is served, telling listeners. */
+    private void drain() {
+        while (true) {
+            long target;
+            synchronized (reloads) {
+                if (done >= requested || background == null) {
+                    draining = false;
+                    reloads.notifyAll();
+                    return;
+                }
+                target = requested;
+            }
+            try {
+                read();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Reading the provider contributions failed; the catalog stays as it was", e);
+            }
+            synchronized (reloads) {
+                done = Math.max(done, target);
+                reloads.notifyAll();
+            }
+            notifyListeners();
+        }
+    }
+
+    /** Reads the extension point and publishes a new snapshot. */
+    private void read() {
+        synchronized (readLock) {
+            int bundles = bundleCount();
+            Set<IExtension> extensions = currentExtensions();
+            ProviderRegistryReader.Result result = new ProviderRegistryReader(origins).read(registry);
+            List<LoadProblem> problems = new ArrayList<>(result.problems());
+            UnresolvedPlugins plugins = unresolved;
+            if (plugins != null) {
+                problems.addAll(plugins.find());
+            }
+            problems.addAll(sourcedProblems());
+            Set<LoadProblem> known = new LinkedHashSet<>(state.snapshot().problems());
+            for (LoadProblem p : problems) {
+                if (!known.contains(p)) {
+                    LOG.warn("Provider contribution skipped: " + p);
+                }
+            }
+            publish(old -> new State(new Snapshot(old.snapshot().generation() + 1, result.providers(), merge(problems)),
+                    extensions, bundles, result.codeRules()));
+        }
+    }
+
+    /** @return how many bundles the framework holds now; 0 when deactivated */
+    private int bundleCount() {
+        BundleContext c = context;
+        try {
+            return c == null ? 0 : c.getBundles().length;
+        } catch (IllegalStateException e) {
+            return 0; // the context is no longer valid: deactivated meanwhile
+        }
     }
 
     /** @return the extensions of the point now; registry handles compare by object identity */
@@ -216,28 +321,77 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         return all;
     }
 
-    private void publish(State next) {
-        state = next;
-        for (Consumer<Snapshot> listener : listeners) {
-            SafeRunner.run(() -> listener.accept(next.snapshot()));
+    /** Swaps in the next state, made from the current one under the swap lock, and has listeners told. */
+    private void publish(UnaryOperator<State> next) {
+        synchronized (swapLock) {
+            state = next.apply(state);
+        }
+        if (Thread.currentThread() == backgroundThread) {
+            return; // drain() tells the listeners after the read
+        }
+        synchronized (reloads) {
+            if (background != null) {
+                try {
+                    background.execute(this::notifyListeners);
+                } catch (RejectedExecutionException e) {
+                    // deactivated meanwhile: nobody listens any more
+                }
+            }
         }
     }
 
     /**
-     * {@inheritDoc}
-     * <p>
-     * Registry change events arrive asynchronously; contributions installed at start-up (for example
-     * by the dropins reconciler) may not have been announced yet. So the snapshot is checked against
-     * the extensions the registry holds now and re-read when they differ.
+     * On the background thread, with no lock held: tells the listeners of the newest snapshot, unless
+     * they know it already. Changes in quick succession are told once.
      */
+    private void notifyListeners() {
+        Snapshot current = state.snapshot();
+        if (current.generation() <= notified) {
+            return;
+        }
+        notified = current.generation();
+        for (Consumer<Snapshot> listener : listeners) {
+            SafeRunner.run(() -> listener.accept(current));
+        }
+    }
+
+    /** Returns the current snapshot; never reads the registry, never locks, never waits. */
     @Override
     public Snapshot snapshot() {
-        State current = state;
-        if (!current.extensions().equals(currentExtensions())) {
-            reload();
-            current = state;
+        return state.snapshot();
+    }
+
+    /**
+     * The catalog is current when its snapshot was read from the extensions the registry holds now, with
+     * as many bundles in the framework as now (a provider plugin that does not resolve has no
+     * extensions), and no reload is due (one asked for by a bundle event, say). On the catalog's own thread (a listener)
+     * this cannot wait for itself and returns the snapshot at once.
+     */
+    @Override
+    public Snapshot awaitCurrent(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (Thread.currentThread() == backgroundThread) {
+            return state.snapshot();
         }
-        return current.snapshot();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        State current = state;
+        // a plugin that does not resolve has no extensions, but it is a bundle more
+        boolean stale = current.bundles() != bundleCount() || !current.extensions().equals(currentExtensions());
+        synchronized (reloads) {
+            long ticket = stale ? requestReload() : requested;
+            try {
+                while (done < ticket && background != null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    reloads.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return state.snapshot();
     }
 
     @Override
@@ -289,11 +443,8 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
             }
         }
         LOG.warn("Provider contribution failed: " + problem);
-        synchronized (this) {
-            State old = state;
-            publish(new State(new Snapshot(old.snapshot().generation() + 1, old.snapshot().providers(),
-                    merge(old.snapshot().problems())), old.extensions(), old.codeRules(), old.ruleInstances()));
-        }
+        publish(old -> new State(new Snapshot(old.snapshot().generation() + 1, old.snapshot().providers(),
+                merge(old.snapshot().problems())), old.extensions(), old.bundles(), old.codeRules(), old.ruleInstances()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.relaybench.core.internal.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.relaybench.core.providers.ProviderDescriptor;
  * The diagnosis engine service. Order of work, fixed so that results are deterministic: match the
  * provider; built-in checks; the provider's declarative rules; its code rules (isolated); the error
  * text; outside evidence; then the provider's exceptions, derived causes, merging, refutations (a live
- * probe that saw the settings work), ranking and procedures.
+ * probe that saw the settings work), ranking and procedures. Contributed code runs under the
+ * {@link Sandbox}'s supervision: see {@link RuleRunner} for budgets and quarantine, and
+ * {@link DiagnosisOptions#deadline()} for the diagnosis as a whole.
  */
 @Component(service = DiagnosisEngine.class)
 public final class DefaultDiagnosisEngine implements DiagnosisEngine {
@@ -77,8 +80,12 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         sandbox.close();
     }
 
-    private ProviderIndex index() {
-        ProviderCatalog.Snapshot snapshot = catalog.snapshot();
+    /**
+     * @param wait how long to wait for the catalog to take in contributions the registry announced (see
+     *        {@link ProviderCatalog#awaitCurrent(Duration)})
+     */
+    private ProviderIndex index(Duration wait) {
+        ProviderCatalog.Snapshot snapshot = catalog.awaitCurrent(wait);
         ProviderIndex current = index;
         if (current == null || current.generation() != snapshot.generation()) {
             current = new ProviderIndex(snapshot);
@@ -107,11 +114,18 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
     @Override
     public List<Diagnosis> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options) {
         List<AccountProfile> list = List.copyOf(accounts);
-        ProviderIndex idx = index();
-        return sandbox.run(list.size(), options.ruleBudget(), (i, watch) -> diagnose(list.get(i), options, idx, watch));
+        ProviderIndex idx = index(options.deadline());
+        return sandbox.run(list.size(), options.ruleBudget(), options.deadline(),
+                (i, watch) -> diagnose(list.get(i), options, idx, watch, watch.late(i)));
     }
 
-    private Diagnosis diagnose(AccountProfile account, DiagnosisOptions options, ProviderIndex idx, Watch watch) {
+    /**
+     * @param late whether the account's deadline passed in an earlier attempt: then it is diagnosed with
+     *        the engine's own code only, without the provider's rules and known replies (contributed code
+     *        and patterns), and the diagnosis says so
+     */
+    private Diagnosis diagnose(AccountProfile account, DiagnosisOptions options, ProviderIndex idx, Watch watch,
+            boolean late) {
         Optional<ProviderIndex.Match> match = idx.match(account.domain(), options.mxHosts(), options.providerId());
         ProviderDescriptor provider = match.map(ProviderIndex.Match::provider).orElse(null);
         List<DiagnosisError> errors = new ArrayList<>();
@@ -119,13 +133,22 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
             errors.add(new DiagnosisError(options.providerId().get(), "", "no such provider is installed"));
         }
 
+        if (late) {
+            errors.add(new DiagnosisError(provider == null ? BuiltinChecks.CORE : provider.id(), "",
+                    "the diagnosis did not finish within its deadline of " + options.deadline().toMillis()
+                            + " ms: diagnosed again without the provider's rules and known replies"
+                            + (provider == null ? "" : " [contributed by " + provider.origin().bundle() + "]")));
+        }
+
         List<Finding> findings = new ArrayList<>(BuiltinChecks.run(account, provider));
-        if (provider != null) {
+        if (provider != null && !late) {
             findings.addAll(RuleRunner.declarative(account, provider, idx.ruleEvidence(provider)));
             findings.addAll(runner.code(account, provider, options.ruleBudget(), watch, errors));
+        } else if (provider != null) {
+            runner.listQuarantined(provider, watch, errors);
         }
         List<ReplyMatch> matches = options.classifyErrorText() ? replies.classify(account.errorText(), provider,
-                provider == null ? List.of() : idx.replies(provider))
+                provider == null || late ? List.of() : idx.replies(provider))
                 : List.of();
         findings.addAll(ReplyFindings.findings(matches));
         findings.addAll(options.evidence());

@@ -4,14 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.core.runtime.ISafeRunnable;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.SafeRunner;
+import org.osgi.framework.Bundle;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.CauseCode;
 import org.relaybench.core.Evidence;
 import org.relaybench.core.Finding;
+import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisError;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
@@ -24,21 +29,48 @@ import org.relaybench.core.rules.RuleDescriptor;
 
 /**
  * Runs a provider's rules. Declarative rules are evaluated in place. Code rules are contributed code:
- * they run on the diagnosing thread, which is always a {@link Sandbox} worker watched by a supervisor,
- * under a time budget. A rule that throws, overruns or returns findings that are not valid is reported
- * (in the diagnosis' errors and in the catalog) and its results dropped. A rule that overran is
- * quarantined for as long as its provider is installed unchanged, so a rule that never returns costs
- * one abandoned worker, not one per account.
+ * they are created and run on the diagnosing thread, which is always a {@link Sandbox} worker watched
+ * by a supervisor, each step under the rule's time budget, and through {@link SafeRunner} so that the
+ * platform's error log sees what they throw. A rule that throws, overruns or returns findings that are
+ * not valid is reported in the diagnosis' errors, naming its contributing bundle, and its results are
+ * dropped.
+ * <p>
+ * Quarantine: a rule that overran is quarantined at once (it holds a thread, or held the diagnosis);
+ * one that failed {@value DiagnosisEngine#QUARANTINE_AFTER} times in a row is quarantined then. The
+ * catalog is told once, when the quarantine begins; afterwards the rule is neither created nor run,
+ * and each diagnosis lists it as skipped. The quarantine lasts while the provider and its contributing
+ * bundle stay as they were: a changed provider, or a bundle updated or installed again, is tried
+ * afresh.
  */
 final class RuleRunner {
 
     private final ProviderCatalog catalog;
-    /** A rule that overran, with its provider as it was: a changed provider is retried. */
-    private record Quarantine(ProviderDescriptor provider, String reason, AtomicBoolean announced) {
+
+    /**
+     * How one code rule has fared since its provider was loaded as it is. Guarded by its own monitor;
+     * replaced by a fresh record, not reset, when the provider or its bundle changes.
+     */
+    private static final class Health {
+        final ProviderDescriptor provider;
+        final String bundleStamp;
+        int failures;
+        /** Why it is quarantined, null while it may run. */
+        String quarantine;
+        /**
+         * The diagnosis that is still to say why (the account of a {@link Sandbox} run whose worker was
+         * abandoned); null when the diagnosis in which it failed said so itself. Others say it was skipped.
+         */
+        Object announceRun;
+        int announceIndex;
+
+        Health(ProviderDescriptor provider, String bundleStamp) {
+            this.provider = provider;
+            this.bundleStamp = bundleStamp;
+        }
     }
 
-    /** Overrunning rules by provider/rule id. */
-    private final Map<String, Quarantine> quarantined = new ConcurrentHashMap<>();
+    /** Rules that failed at least once, by provider/rule id. */
+    private final Map<String, Health> health = new ConcurrentHashMap<>();
 
     RuleRunner(ProviderCatalog catalog) {
         this.catalog = catalog;
@@ -100,63 +132,227 @@ final class RuleRunner {
             if (!rule.isCode() || !allHold(rule.conditions(), account)) {
                 continue;
             }
-            Quarantine q = quarantined.get(provider.id() + "/" + rule.id());
-            if (q != null && q.provider().equals(provider)) {
-                // the diagnosis during which it overran says so; later ones say it was skipped
-                errors.add(new DiagnosisError(provider.id(), rule.id(),
-                        q.announced().compareAndSet(false, true) ? q.reason() : "skipped: it " + q.reason() + " earlier"));
+            Optional<String> skipped = quarantined(provider, rule, watch);
+            if (skipped.isPresent()) {
+                errors.add(error(provider, rule, skipped.get()));
                 continue;
             }
-            try {
-                DiagnosisRule instance = catalog.createRule(provider, rule);
-                out.addAll(call(instance, account, provider, rule, budget, watch, errors));
-            } catch (RuleCreationException e) {
-                // the catalog has recorded the load problem already; the diagnosis says so too
-                errors.add(new DiagnosisError(provider.id(), rule.id(), e.getMessage()));
-            }
+            out.addAll(run(account, provider, rule, budget, watch, errors));
         }
         return out;
     }
 
-    /** Called by the supervisor when a rule overran and its worker was abandoned. */
-    void overran(ProviderDescriptor provider, RuleDescriptor rule, Duration budget) {
-        quarantined.put(provider.id() + "/" + rule.id(),
-                new Quarantine(provider, overrunMessage(budget), new AtomicBoolean()));
-        report(provider, rule, overrunMessage(budget));
+    /**
+     * Lists the provider's quarantined code rules as skipped, running nothing: for a late diagnosis,
+     * which runs no contributed code.
+     */
+    void listQuarantined(ProviderDescriptor provider, Watch watch, List<DiagnosisError> errors) {
+        for (RuleDescriptor rule : provider.rules()) {
+            if (rule.isCode()) {
+                quarantined(provider, rule, watch).ifPresent(why -> errors.add(error(provider, rule, why)));
+            }
+        }
     }
 
-    static String overrunMessage(Duration budget) {
-        return "did not finish within its budget of " + budget.toMillis() + " ms";
+    /** @return why the rule is skipped, when it is quarantined for the provider and bundle as they are */
+    private Optional<String> quarantined(ProviderDescriptor provider, RuleDescriptor rule, Watch watch) {
+        String key = key(provider, rule);
+        Health h = health.get(key);
+        if (h == null) {
+            return Optional.empty();
+        }
+        synchronized (h) {
+            if (h.quarantine == null) {
+                return Optional.empty();
+            }
+            if (!h.provider.equals(provider) || !h.bundleStamp.equals(bundleStamp(provider))) {
+                health.remove(key, h); // reloaded: tried afresh
+                return Optional.empty();
+            }
+            // the diagnosis during which it overran says why; later ones say it was skipped
+            return Optional.of(h.announceRun == watch.run && h.announceIndex == watch.index ? h.quarantine
+                    : "skipped: quarantined since it " + h.quarantine);
+        }
     }
 
-    private List<Finding> call(DiagnosisRule instance, AccountProfile account, ProviderDescriptor provider,
-            RuleDescriptor rule, Duration budget, Watch watch, List<DiagnosisError> errors) {
-        RuleContext context = new Context(account, provider, rule);
-        List<Finding> findings;
-        long start = watch.enter(provider, rule);
-        try {
-            findings = instance.evaluate(context);
-        } catch (Exception | LinkageError | StackOverflowError e) {
-            fail(provider, rule, "threw " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    errors);
+    private List<Finding> run(AccountProfile account, ProviderDescriptor provider, RuleDescriptor rule,
+            Duration budget, Watch watch, List<DiagnosisError> errors) {
+        Attempt<DiagnosisRule> created = attempt(watch, provider, rule, Watch.Phase.CREATE,
+                () -> catalog.createRule(provider, rule));
+        if (created.failure != null) {
+            // a creation failure the catalog recorded itself is not reported again
+            boolean recorded = created.failure instanceof RuleCreationException;
+            failed(provider, rule, recorded ? created.failure.getMessage() : "could not be created: "
+                    + describe(created.failure), !recorded, errors);
             return List.of();
+        }
+        if (created.nanos > budget.toNanos()) {
+            // it came back, but too late: same verdict as if the supervisor had abandoned it
+            overran(provider, rule, overrunMessage(Watch.Phase.CREATE, budget), null);
+            errors.add(error(provider, rule, overrunMessage(Watch.Phase.CREATE, budget)));
+            return List.of();
+        }
+        DiagnosisRule instance = created.value;
+        RuleContext context = new Context(account, provider, rule);
+        Attempt<List<Finding>> evaluated = attempt(watch, provider, rule, Watch.Phase.EVALUATE,
+                () -> instance.evaluate(context));
+        if (evaluated.failure != null) {
+            failed(provider, rule, "threw " + describe(evaluated.failure), true, errors);
+            return List.of();
+        }
+        if (evaluated.nanos > budget.toNanos()) {
+            overran(provider, rule, overrunMessage(Watch.Phase.EVALUATE, budget), null);
+            errors.add(error(provider, rule, overrunMessage(Watch.Phase.EVALUATE, budget)));
+            return List.of();
+        }
+        List<String> invalid = new ArrayList<>();
+        List<Finding> valid = validate(evaluated.value, provider, invalid);
+        if (invalid.isEmpty()) {
+            succeeded(provider, rule);
+            return valid;
+        }
+        for (int i = 1; i < invalid.size(); i++) {
+            errors.add(error(provider, rule, invalid.get(i)));
+        }
+        failed(provider, rule, invalid.get(0), true, errors); // one failure per call, however many findings
+        return List.of();
+    }
+
+    /** The outcome of one step of contributed code. */
+    private static final class Attempt<T> {
+        T value;
+        Throwable failure;
+        long nanos;
+    }
+
+    /** A step of contributed code that may throw anything. */
+    private interface Step<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs one step of contributed code through {@link SafeRunner} (which logs what it throws to the
+     * platform's error log) while the watch tells the supervisor which rule it is in, and since when.
+     */
+    private static <T> Attempt<T> attempt(Watch watch, ProviderDescriptor provider, RuleDescriptor rule,
+            Watch.Phase phase, Step<T> step) {
+        Attempt<T> attempt = new Attempt<>();
+        long start = watch.enter(provider, rule, phase);
+        try {
+            SafeRunner.run(new ISafeRunnable() {
+                @Override
+                public void run() throws Exception {
+                    attempt.value = step.call();
+                }
+
+                @Override
+                public void handleException(Throwable exception) {
+                    attempt.failure = exception;
+                }
+            });
+        } catch (StackOverflowError e) { // SafeRunner passes these on
+            attempt.failure = e;
         } finally {
             watch.exit();
         }
-        if (System.nanoTime() - start > budget.toNanos()) {
-            // it came back, but too late: same verdict as if the supervisor had abandoned it
-            quarantined.put(provider.id() + "/" + rule.id(),
-                    new Quarantine(provider, overrunMessage(budget), new AtomicBoolean(true)));
-            fail(provider, rule, overrunMessage(budget), errors);
-            return List.of();
-        }
-        return validate(findings, provider, rule, errors);
+        attempt.nanos = System.nanoTime() - start;
+        return attempt;
     }
 
-    private List<Finding> validate(List<Finding> findings, ProviderDescriptor provider, RuleDescriptor rule,
+    private static String describe(Throwable e) {
+        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * Called when creating or running a rule overran: by the supervisor when it abandoned the worker,
+     * or by the worker when the rule came back too late. The rule is quarantined at once.
+     *
+     * @param abandoned the watch of the abandoned worker, whose account is diagnosed again and then says
+     *        why; null when the diagnosis has said why already
+     */
+    void overran(ProviderDescriptor provider, RuleDescriptor rule, String message, Watch abandoned) {
+        Health h = health(provider, rule);
+        synchronized (h) {
+            if (h.quarantine != null) {
+                return;
+            }
+            h.failures++;
+            h.quarantine = message;
+            if (abandoned != null) {
+                h.announceRun = abandoned.run;
+                h.announceIndex = abandoned.index;
+            }
+        }
+        report(provider, rule, message);
+    }
+
+    static String overrunMessage(Watch.Phase phase, Duration budget) {
+        return (phase == Watch.Phase.CREATE ? "was not created" : "did not finish") + " within its budget of "
+                + budget.toMillis() + " ms" + (phase == Watch.Phase.CREATE ? " (its constructor or static initialiser blocks)" : "");
+    }
+
+    static String deadlineMessage(Watch.Phase phase, Duration deadline) {
+        return (phase == Watch.Phase.CREATE ? "was being created" : "was running") + " when the diagnosis overran its deadline of "
+                + deadline.toMillis() + " ms";
+    }
+
+    /** Counts a failure; the rule is quarantined at the last one allowed. */
+    private void failed(ProviderDescriptor provider, RuleDescriptor rule, String message, boolean reportToCatalog,
             List<DiagnosisError> errors) {
+        errors.add(error(provider, rule, message));
+        Health h = health(provider, rule);
+        String quarantine;
+        synchronized (h) {
+            if (h.quarantine != null || ++h.failures < DiagnosisEngine.QUARANTINE_AFTER) {
+                return;
+            }
+            quarantine = message + " (" + h.failures + " times in a row)";
+            h.quarantine = quarantine; // this diagnosis said why already
+        }
+        if (reportToCatalog) {
+            report(provider, rule, quarantine);
+        }
+    }
+
+    private void succeeded(ProviderDescriptor provider, RuleDescriptor rule) {
+        Health h = health.get(key(provider, rule));
+        if (h != null) {
+            synchronized (h) {
+                if (h.quarantine == null) {
+                    h.failures = 0;
+                }
+            }
+        }
+    }
+
+    /** @return the rule's health record for the provider and bundle as they are now */
+    private Health health(ProviderDescriptor provider, RuleDescriptor rule) {
+        String stamp = bundleStamp(provider);
+        return health.compute(key(provider, rule), (k, old) -> old != null && old.provider.equals(provider)
+                && old.bundleStamp.equals(stamp) ? old : new Health(provider, stamp));
+    }
+
+    private static String key(ProviderDescriptor provider, RuleDescriptor rule) {
+        return provider.id() + "/" + rule.id();
+    }
+
+    /**
+     * @return the identity of the contributing bundle as installed now: its id and last modification,
+     *         which change when it is installed again or updated; empty outside OSGi
+     */
+    static String bundleStamp(ProviderDescriptor provider) {
+        try {
+            Bundle bundle = Platform.getBundle(provider.origin().bundle());
+            return bundle == null ? "" : bundle.getBundleId() + "@" + bundle.getLastModified();
+        } catch (RuntimeException | LinkageError e) {
+            return ""; // no platform running (benchmarks): the provider's equality decides alone
+        }
+    }
+
+    /** @return the findings that are valid; what is wrong with the others goes to {@code invalid} */
+    private static List<Finding> validate(List<Finding> findings, ProviderDescriptor provider, List<String> invalid) {
         if (findings == null) {
-            fail(provider, rule, "returned null instead of a list of findings", errors);
+            invalid.add("returned null instead of a list of findings");
             return List.of();
         }
         List<Finding> valid = new ArrayList<>(findings.size());
@@ -164,35 +360,30 @@ final class RuleRunner {
         provider.procedures().forEach(p -> procedures.add(p.id()));
         for (Object o : findings) {
             if (!(o instanceof Finding f)) {
-                fail(provider, rule, "returned " + (o == null ? "null" : o.getClass().getName())
-                        + " in its findings", errors);
-                continue;
+                invalid.add("returned " + (o == null ? "null" : o.getClass().getName()) + " in its findings");
+            } else if (!CauseCode.isValidFor(f.code(), provider.id())) {
+                invalid.add("returned a finding with unknown cause '" + f.code() + "'");
+            } else if (!f.provider().equals(provider.id())) {
+                invalid.add("returned a finding attributed to provider '" + f.provider() + "'");
+            } else if (f.procedure().isPresent() && !procedures.contains(f.procedure().get())) {
+                invalid.add("refers to unknown procedure '" + f.procedure().get() + "'");
+            } else {
+                valid.add(f);
             }
-            if (!CauseCode.isValidFor(f.code(), provider.id())) {
-                fail(provider, rule, "returned a finding with unknown cause '" + f.code() + "'", errors);
-                continue;
-            }
-            if (!f.provider().equals(provider.id())) {
-                fail(provider, rule, "returned a finding attributed to provider '" + f.provider() + "'", errors);
-                continue;
-            }
-            if (f.procedure().isPresent() && !procedures.contains(f.procedure().get())) {
-                fail(provider, rule, "refers to unknown procedure '" + f.procedure().get() + "'", errors);
-                continue;
-            }
-            valid.add(f);
         }
         return valid;
     }
 
-    private void fail(ProviderDescriptor provider, RuleDescriptor rule, String message, List<DiagnosisError> errors) {
-        errors.add(new DiagnosisError(provider.id(), rule.id(), message));
-        report(provider, rule, message);
+    /** @return the error for the diagnosis, naming the contributing bundle */
+    private static DiagnosisError error(ProviderDescriptor provider, RuleDescriptor rule, String message) {
+        return new DiagnosisError(provider.id(), rule.id(), message + " [contributed by " + provider.origin().bundle() + "]");
     }
 
     private void report(ProviderDescriptor provider, RuleDescriptor rule, String message) {
+        // the catalog logs it, once
         String where = "provider[" + provider.id() + "]/rule[" + rule.id() + "]";
-        catalog.report(new LoadProblem(provider.origin().bundle(), where, "rule " + message, "its findings"));
+        catalog.report(new LoadProblem(provider.origin().bundle(), where, "rule " + message,
+                "the rule: quarantined until " + provider.origin().bundle() + " is reloaded"));
     }
 
     private record Context(AccountProfile account, ProviderDescriptor provider, RuleDescriptor rule)

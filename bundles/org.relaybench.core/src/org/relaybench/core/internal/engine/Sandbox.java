@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
 
@@ -17,10 +18,17 @@ import java.util.function.BiFunction;
  * Runs diagnoses on worker threads under supervision, so that contributed code that never returns
  * cannot hold the caller. A worker diagnoses a whole list of accounts in a row (one hand-off per
  * list, not per rule: that is what keeps batch throughput high) and reports through a {@link Watch}
- * which code rule it is in. When a rule overruns its budget, the supervisor quarantines the rule,
- * abandons the worker (a daemon thread, left to finish or hang on its own) and continues with the
+ * which code rule it creates or runs. The supervisor keeps two clocks:
+ * <ul>
+ * <li>a code rule's budget: when creating or running a rule overruns it, the supervisor quarantines the
+ * rule, abandons the worker (a daemon thread, left to finish or hang on its own) and continues with the
  * remaining accounts on a fresh worker; the account that was stuck is diagnosed again, without the
- * quarantined rule.
+ * quarantined rule;</li>
+ * <li>each account's deadline, from the moment its diagnosis first started: when it passes, the worker
+ * is abandoned likewise (and the rule it was in, if any, quarantined) and the account is diagnosed again
+ * as late, which the work does without contributed code. A late diagnosis that overruns the deadline
+ * again fails the call: only the engine's own code runs then.</li>
+ * </ul>
  */
 final class Sandbox implements AutoCloseable {
 
@@ -42,20 +50,27 @@ final class Sandbox implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(factory);
     }
 
-    <T> List<T> run(int size, Duration budget, Work<T> work) {
+    <T> List<T> run(int size, Duration budget, Duration deadline, Work<T> work) {
         AtomicReferenceArray<T> results = new AtomicReferenceArray<>(size);
+        AtomicLongArray started = new AtomicLongArray(size);
+        boolean[] late = new boolean[size];
+        Object run = new Object();
         int next = 0;
-        long poll = Math.max(1, Math.min(budget.toMillis() / 4, 50));
+        long poll = Math.max(1, Math.min(Math.min(budget.toMillis(), deadline.toMillis()) / 4, 50));
         while (next < size) {
-            Watch watch = new Watch();
+            Watch watch = new Watch(run, late);
             int from = next;
             Future<?> future = workers.submit(() -> {
                 for (int i = from; i < size && !watch.abandoned; i++) {
                     watch.index = i;
-                    results.compareAndSet(i, null, work.apply(i, watch));
+                    started.compareAndSet(i, 0, System.nanoTime() | 1);
+                    T result = work.apply(i, watch);
+                    if (!watch.abandoned) {
+                        results.compareAndSet(i, null, result);
+                    }
                 }
             });
-            next = supervise(future, watch, budget, poll, size);
+            next = supervise(future, watch, budget, deadline, started, late, poll, size);
         }
         @SuppressWarnings("unchecked")
         T[] array = (T[]) new Object[size];
@@ -65,18 +80,36 @@ final class Sandbox implements AutoCloseable {
         return List.of(array);
     }
 
-    /** @return the index to continue from: the end, or the account after the one that was stuck */
-    private int supervise(Future<?> future, Watch watch, Duration budget, long pollMillis, int size) {
+    /** @return the index to continue from: the end, or the account that was stuck, to diagnose again */
+    private int supervise(Future<?> future, Watch watch, Duration budget, Duration deadline, AtomicLongArray started,
+            boolean[] late, long pollMillis, int size) {
         while (true) {
             try {
                 future.get(pollMillis, TimeUnit.MILLISECONDS);
                 return size;
             } catch (TimeoutException e) {
-                if (watch.running(System.nanoTime()) > budget.toNanos()) {
-                    watch.abandoned = true;
-                    future.cancel(true);
-                    rules.overran(watch.provider(), watch.rule(), budget);
+                long now = System.nanoTime();
+                if (watch.running(now) > budget.toNanos()) {
+                    abandon(future, watch);
+                    rules.overran(watch.provider(), watch.rule(), RuleRunner.overrunMessage(watch.phase(), budget), watch);
                     return watch.index; // diagnosed again, now without the quarantined rule
+                }
+                int index = watch.index;
+                long start = started.get(index);
+                if (start != 0 && now - start > deadline.toNanos()) {
+                    if (late[index]) {
+                        abandon(future, watch);
+                        throw new IllegalStateException("the diagnosis of account " + index
+                                + " overran its deadline of " + deadline.toMillis() + " ms even without contributed code");
+                    }
+                    abandon(future, watch);
+                    if (watch.running(now) > 0) {
+                        rules.overran(watch.provider(), watch.rule(), RuleRunner.deadlineMessage(watch.phase(), deadline),
+                                watch);
+                    }
+                    late[index] = true; // published to the next worker by the executor's hand-off
+                    started.set(index, 0); // the late diagnosis has a deadline of its own
+                    return index;
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
@@ -93,6 +126,11 @@ final class Sandbox implements AutoCloseable {
                 throw new IllegalStateException("interrupted while diagnosing", e);
             }
         }
+    }
+
+    private static void abandon(Future<?> future, Watch watch) {
+        watch.abandoned = true;
+        future.cancel(true);
     }
 
     @Override
