@@ -115,7 +115,8 @@ final class PluginsCommand implements Command {
             throw new UsageException("unexpected argument: " + a.positional().get(0));
         }
         List<InstalledPlugin> plugins = services.get(Plugins.class).installed();
-        ProviderCatalog.Snapshot snapshot = services.get(ProviderCatalog.class).snapshot();
+        // dropins installed at start-up may be in the registry before the catalog has read them
+        ProviderCatalog.Snapshot snapshot = services.get(ProviderCatalog.class).awaitCurrent(ProvidersCommand.CATALOG_WAIT);
         if (a.flag("json")) {
             out.println(Json.write(Map.of("plugins", plugins.stream().map(p -> toJson(p, snapshot)).toList())));
         } else {

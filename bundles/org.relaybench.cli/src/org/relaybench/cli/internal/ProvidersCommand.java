@@ -92,7 +92,7 @@ final class ProvidersCommand implements Command {
     }
 
     /** How long to wait for the catalog to take in the plugins the registry announced. */
-    private static final Duration CATALOG_WAIT = Duration.ofSeconds(10);
+    static final Duration CATALOG_WAIT = Duration.ofSeconds(10);
 
     /**
      * Creates every code rule and runs the rules of each provider that has code rules on two accounts

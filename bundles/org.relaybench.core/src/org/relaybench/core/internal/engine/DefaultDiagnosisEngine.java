@@ -102,7 +102,7 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         if (domain.isEmpty() && mxHosts.isEmpty()) {
             return Optional.empty();
         }
-        return index().match(domain, List.copyOf(mxHosts), Optional.empty()).map(ProviderIndex.Match::provider)
+        return index(Duration.ZERO).match(domain, List.copyOf(mxHosts), Optional.empty()).map(ProviderIndex.Match::provider)
                 .filter(p -> !p.generic() || !domain.isEmpty());
     }
 
