@@ -50,14 +50,7 @@ final class SessionsExport {
                     + ": its incoming or outgoing server is not known");
             return ExitCode.USAGE;
         }
-        if (args.value("output").isEmpty()) {
-            service.export(session, format, out);
-            out.flush();
-        } else {
-            Path file = output(args);
-            long size = written(() -> service.export(session, format, file), file);
-            out.println("Wrote " + format.id() + " to " + file + " (" + size + " bytes)");
-        }
+        write(args, format, out, o -> service.export(session, format, o), f -> service.export(session, format, f));
         return ExitCode.OK;
     }
 
@@ -65,27 +58,35 @@ final class SessionsExport {
     static int summary(SupportSessions service, List<SupportSession> sessions, Arguments args, boolean terminal,
             PrintStream out) throws UsageException, IOException {
         Format format = format(args, Arrays.stream(Format.values()).filter(Format::summary).toList(), terminal);
-        if (args.value("output").isEmpty()) {
-            service.exportSummary(sessions, format, out);
-            out.flush();
-        } else {
-            Path file = output(args);
-            long size = written(() -> service.exportSummary(sessions, format, file), file);
-            out.println("Wrote " + format.id() + " to " + file + " (" + size + " bytes)");
-        }
+        write(args, format, out, o -> service.exportSummary(sessions, format, o),
+                f -> service.exportSummary(sessions, format, f));
         return ExitCode.OK;
     }
 
-    private interface Export {
-        long write() throws IOException;
+    private interface ToStream {
+        void write(PrintStream out) throws IOException;
     }
 
-    private static long written(Export export, Path file) throws UsageException, IOException {
+    private interface ToFile {
+        long write(Path file) throws IOException;
+    }
+
+    /** Writes to standard output, or with {@code --output} to the file, and says what was written. */
+    private static void write(Arguments args, Format format, PrintStream out, ToStream toStream, ToFile toFile)
+            throws UsageException, IOException {
+        if (args.value("output").isEmpty()) {
+            toStream.write(out);
+            out.flush();
+            return;
+        }
+        Path file = output(args);
+        long size;
         try {
-            return export.write();
+            size = toFile.write(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("--output: no such folder: " + file.getParent());
         }
+        out.println("Wrote " + format.id() + " to " + file + " (" + size + " bytes)");
     }
 
     private static Format format(Arguments args, List<Format> allowed, boolean terminal) throws UsageException {
