@@ -26,6 +26,6 @@ public enum Backend {
      * @return the folder where the database keeps that store's files
      */
     public Path files(String name) throws Exception {
-        return this == H2 ? Scratch.dir("h2-" + name) : PostgresServer.get().base();
+        return this == H2 ? Scratch.dir("h2-" + name) : PostgresServer.get().files();
     }
 }

@@ -1,9 +1,11 @@
 package org.relaybench.tests.common.servers;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,20 +17,19 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.relaybench.tests.common.Scratch;
-
 /**
  * A real PostgreSQL server for the tests, started once per test run from Debian's {@code postgresql}
  * package ({@code initdb}, {@code pg_ctl} under {@code /usr/lib/postgresql/<version>/bin}, or the
- * folder named by {@code RELAYBENCH_PG_BIN}): a fresh cluster in the folder named by the system
- * property {@code relaybench.postgres.dir} (else {@code target/postgres}), listening on 127.0.0.1 only,
- * port {@code relaybench.postgres.port} (25432), trust authentication for the {@code relaybench}
- * superuser. PostgreSQL refuses to run as root, so as root it runs as the {@code postgres} system user.
- * It is stopped at the end of the run through its PID file.
+ * folder named by {@code RELAYBENCH_PG_BIN}): a fresh cluster listening on 127.0.0.1 only, port
+ * {@code relaybench.postgres.port} (25432), trust authentication for the {@code relaybench} superuser.
+ * PostgreSQL refuses to run as root, so as root it runs as the {@code postgres} system user. It is
+ * stopped at the end of the run through its PID file.
  *
- * <p>Its Unix-domain socket (and the socket's lock file) lives in a {@link ShortDir} under /tmp made
- * for the run, not in the cluster's folder: PostgreSQL refuses socket paths longer than 107 bytes, and
- * a checkout may lie as deep as it likes.
+ * <p>The cluster, its Unix-domain socket and the server log live in a {@link ShortDir} under /tmp made
+ * for the run, never in the checkout: PostgreSQL refuses socket paths longer than 107 bytes, and the
+ * {@code postgres} user may not even be allowed into a checkout under a private folder. The folder
+ * named by the system property {@code relaybench.postgres.dir} (else {@code target/postgres}) keeps
+ * the breadcrumb to that folder while the server runs, and a copy of the server log once it stopped.
  */
 public final class PostgresServer {
 
@@ -37,16 +38,14 @@ public final class PostgresServer {
 
     private static PostgresServer instance;
 
-    private final Path base;
-    private final Path data;
+    private final Path dir;
     private final int port;
     private final Path bin;
     private final boolean root;
-    private Path sockets;
+    private Path runtime;
 
-    private PostgresServer(Path base, int port, Path bin, boolean root) {
-        this.base = base;
-        this.data = base.resolve("data");
+    private PostgresServer(Path dir, int port, Path bin, boolean root) {
+        this.dir = dir;
         this.port = port;
         this.bin = bin;
         this.root = root;
@@ -60,8 +59,8 @@ public final class PostgresServer {
     public static synchronized PostgresServer get() throws IOException, InterruptedException {
         if (instance == null) {
             int port = Integer.getInteger("relaybench.postgres.port", 25432);
-            Path base = Path.of(System.getProperty("relaybench.postgres.dir", "target/postgres")).toAbsolutePath();
-            PostgresServer s = new PostgresServer(base, port, findBin(), "root".equals(System.getProperty("user.name")));
+            Path dir = Path.of(System.getProperty("relaybench.postgres.dir", "target/postgres")).toAbsolutePath();
+            PostgresServer s = new PostgresServer(dir, port, findBin(), "root".equals(System.getProperty("user.name")));
             s.start();
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "stop PostgreSQL"));
             instance = s;
@@ -69,14 +68,9 @@ public final class PostgresServer {
         return instance;
     }
 
-    /** @return the folder holding the cluster's files and the server log */
-    public Path base() {
-        return base;
-    }
-
-    /** @return the folder under /tmp that holds the server's Unix-domain socket */
-    public Path socketDir() {
-        return sockets;
+    /** @return the folder under /tmp holding the cluster's files ({@code data/}), its socket and the server log */
+    public Path files() {
+        return runtime;
     }
 
     /**
@@ -110,40 +104,41 @@ public final class PostgresServer {
     }
 
     private void start() throws IOException, InterruptedException {
-        if (Files.exists(data.resolve("postmaster.pid"))) {
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), false);
-        }
-        Path breadcrumb = breadcrumb();
-        Optional<Path> stale = ShortDir.previous(breadcrumb);
+        Optional<Path> stale = ShortDir.previous(breadcrumb());
         if (stale.isPresent()) {
-            ShortDir.delete(stale.get(), breadcrumb);
+            // an interrupted run left it: stop its server (by the PID in its PID file) and remove it
+            Path staleData = stale.get().resolve("data");
+            if (Files.exists(staleData.resolve("postmaster.pid"))) {
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", staleData.toString(), "-m", "immediate", "-w",
+                        "stop"), false);
+            }
+            ShortDir.delete(stale.get(), breadcrumb());
         }
-        Scratch.delete(base);
-        Files.createDirectories(base);
-        // the breadcrumb lives beside base, which belongs to the server's user once initdb ran
-        sockets = ShortDir.create("rb-pg-", breadcrumb);
+        Files.createDirectories(dir);
+        runtime = ShortDir.create("rb-pg-", breadcrumb());
         if (root) {
-            UserPrincipal postgres = base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-            Files.setOwner(base, postgres);
-            Files.setOwner(sockets, postgres);
+            UserPrincipal postgres = runtime.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(runtime, postgres);
         }
+        Path data = runtime.resolve("data");
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                 "--no-locale"), true);
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", base.resolve("server.log").toString(),
-                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + sockets + " -c max_connections=200", "-w",
-                "-t", "60", "start"), true);
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", runtime.resolve("server.log")
+                .toString(), "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + runtime
+                        + " -c max_connections=200", "-w", "-t", "60", "start"), true);
     }
 
     private Path breadcrumb() {
-        return base.resolveSibling(base.getFileName() + ".socket-dir");
+        return dir.resolve("runtime-dir");
     }
 
     /**
-     * Stops the server by the PID in its PID file (pg_ctl's fast shutdown, else SIGKILL) and removes
-     * its socket folder. Runs in a shutdown hook, where nothing is left to report a failure to: it
-     * goes to standard error.
+     * Stops the server by the PID in its PID file (pg_ctl's fast shutdown, else SIGKILL), keeps its log
+     * and removes its folder under /tmp. Runs in a shutdown hook, where nothing is left to report a
+     * failure to: it goes to standard error.
      */
     void stop() {
+        Path data = runtime.resolve("data");
         Path pidFile = data.resolve("postmaster.pid");
         try {
             if (Files.exists(pidFile)) {
@@ -155,23 +150,29 @@ public final class PostgresServer {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
-            if (sockets != null) {
-                ShortDir.delete(sockets, breadcrumb());
+            Path log = runtime.resolve("server.log");
+            if (Files.exists(log)) {
+                Files.copy(log, dir.resolve("server.log"), StandardCopyOption.REPLACE_EXISTING);
             }
+            ShortDir.delete(runtime, breadcrumb());
         } catch (IOException | RuntimeException e) {
-            System.err.println("could not stop PostgreSQL in " + data + ": " + e);
+            System.err.println("could not stop PostgreSQL in " + runtime + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /**
+     * Runs a PostgreSQL tool to its end, as the {@code postgres} user when this is root. It starts in
+     * /tmp: initdb returns to its starting folder, which that user may not be allowed to enter.
+     */
     private void run(List<String> command, boolean check) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (root) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
-        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(full).directory(new File("/tmp")).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
