@@ -16,6 +16,8 @@ import org.eclipse.core.runtime.IExtension;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.relaybench.tests.common.OsgiServices;
+import org.relaybench.tests.common.TestBundles;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
 
@@ -29,7 +31,7 @@ class CatalogConcurrencyTest {
 
     @Test
     void snapshotNeitherReloadsNorWaitsForAReload() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         CountDownLatch inListener = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // holds the catalog's thread once the first provider is in, so that no reload can run meanwhile
@@ -80,7 +82,7 @@ class CatalogConcurrencyTest {
 
     @Test
     void awaitCurrentReturnsContributionsTheRegistryAnnouncedAlready() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         Bundle bundle = TestBundles.install("relaybench-test:await-current", TestBundles.jar(
                 "org.relaybench.tests.await.current", Map.of(), TestBundles.provider("await-current", "await-current.example")));
         try {
@@ -94,7 +96,7 @@ class CatalogConcurrencyTest {
 
     @Test
     void awaitCurrentReturnsAPluginThatDoesNotResolveAsSoonAsItIsInstalled() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         Bundle bundle = Osgi.context().installBundle("relaybench-test:await-unresolved", new java.io.ByteArrayInputStream(
                 TestBundles.jar("org.relaybench.tests.await.unresolved", Map.of("Require-Bundle", "org.relaybench.tests.nowhere"),
                         TestBundles.provider("await-unresolved", "await-unresolved.example"))));
@@ -110,7 +112,7 @@ class CatalogConcurrencyTest {
 
     @Test
     void listenerMayCallIntoTheCatalogFromAnotherThread() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         AtomicBoolean first = new AtomicBoolean(true);
         CountDownLatch done = new CountDownLatch(1);
         List<Boolean> finished = new CopyOnWriteArrayList<>();
@@ -148,7 +150,7 @@ class CatalogConcurrencyTest {
 
     @Test
     void catalogChangesReachListenersOnTheCatalogsThreadInOrder() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         List<ProviderCatalog.Snapshot> seen = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
         LoadProblem problem = problem("told-to-listeners");

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.AuthMethod;
 import org.relaybench.core.ClientInfo;
@@ -44,7 +45,7 @@ class ContributedCodeDeadlineTest {
 
     @BeforeEach
     void engine() throws Exception {
-        catalog = Osgi.service(ProviderCatalog.class);
+        catalog = OsgiServices.service(ProviderCatalog.class);
         engine = new DefaultDiagnosisEngine(catalog);
     }
 

@@ -21,6 +21,7 @@ import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
 import org.relaybench.core.providers.Procedure;
+import org.relaybench.tests.common.OsgiServices;
 
 /** The engine as a DS service over the real catalog (AOL and the test contributions). */
 class DiagnosisEngineTest {
@@ -32,7 +33,7 @@ class DiagnosisEngineTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = Osgi.service(DiagnosisEngine.class);
+        engine = OsgiServices.service(DiagnosisEngine.class);
     }
 
     static ServerSettings.Builder smtp(String host, int port, Security security, AuthMethod auth) {
@@ -123,7 +124,7 @@ class DiagnosisEngineTest {
 
         // a rule that throws is reported in the catalog once it is quarantined, at the third call in a row
         // that failed (the first diagnosis called it twice: before and after the hanging rule was abandoned)
-        var problems = Osgi.service(org.relaybench.core.providers.ProviderCatalog.class).snapshot().problems();
+        var problems = OsgiServices.service(org.relaybench.core.providers.ProviderCatalog.class).snapshot().problems();
         assertTrue(problems.stream().anyMatch(p -> p.element().equals("provider[faulty-code]/rule[throws]")
                 && p.contributor().equals("org.relaybench.tests.faulty")), problems::toString);
     }

@@ -12,6 +12,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.relaybench.core.internal.spi.InstallSource;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
+import org.relaybench.tests.common.OsgiServices;
+import org.relaybench.tests.common.TestBundles;
 
 /**
  * Provider plugins that do not resolve are listed with the framework's reason and stay quarantined;
@@ -21,7 +23,7 @@ class PluginIsolationTest {
 
     @Test
     void pluginWithMissingRequiredBundleIsListedWithTheReason() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         Bundle bundle = TestBundles.install("relaybench-test:unresolvable-require",
                 TestBundles.jar("org.relaybench.tests.unresolvable", Map.of("Require-Bundle",
                         "org.relaybench.tests.nowhere;bundle-version=\"[1.0.0,2.0.0)\""),
@@ -39,12 +41,12 @@ class PluginIsolationTest {
         } finally {
             bundle.uninstall();
         }
-        Osgi.await("the problem leaves with the bundle", () -> problem(catalog, "org.relaybench.tests.unresolvable").isEmpty());
+        Await.until("the problem leaves with the bundle", () -> problem(catalog, "org.relaybench.tests.unresolvable").isEmpty());
     }
 
     @Test
     void pluginWithMissingPackageAndOnlyTheHeaderIsListed() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         Bundle bundle = TestBundles.install("relaybench-test:unresolvable-import",
                 TestBundles.jar("org.relaybench.tests.unresolvable.imports", Map.of("Relaybench-Provider", "nowhere-isp",
                         "Import-Package", "com.example.relaybench.missing;version=\"[2.0,3.0)\""), null));
@@ -58,7 +60,7 @@ class PluginIsolationTest {
 
     @Test
     void bundlesThatAreNotProviderPluginsAreNotListed() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         Bundle bundle = TestBundles.install("relaybench-test:unresolvable-library", TestBundles.jar(
                 "org.relaybench.tests.library", Map.of("Require-Bundle", "org.relaybench.tests.nowhere"), null));
         try {
@@ -78,7 +80,7 @@ class PluginIsolationTest {
 
     @Test
     void pluginLoadsOnceWhatItNeedsArrives() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         Bundle plugin = TestBundles.install("relaybench-test:waits-for-library",
                 TestBundles.jar("org.relaybench.tests.waiting", Map.of("Require-Bundle", "org.relaybench.tests.later"),
                         TestBundles.provider("waiting-isp", "waiting.example")));
@@ -88,8 +90,8 @@ class PluginIsolationTest {
             library = TestBundles.install("relaybench-test:later",
                     TestBundles.jar("org.relaybench.tests.later", Map.of(), null));
             TestBundles.resolve(plugin);
-            Osgi.await("the provider loads", () -> catalog.snapshot().provider("waiting-isp").isPresent());
-            Osgi.await("the problem is gone", () -> problem(catalog, "org.relaybench.tests.waiting").isEmpty());
+            Await.until("the provider loads", () -> catalog.snapshot().provider("waiting-isp").isPresent());
+            Await.until("the problem is gone", () -> problem(catalog, "org.relaybench.tests.waiting").isEmpty());
         } finally {
             plugin.uninstall();
             if (library != null) {
@@ -100,24 +102,24 @@ class PluginIsolationTest {
 
     @Test
     void installSourceNamesWhereAPluginInPluginsCameFrom() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         InstallSource p2 = bundle -> bundle.getSymbolicName().startsWith("org.relaybench.tests.origin.")
                 ? Optional.of("p2")
                 : Optional.empty();
-        ServiceRegistration<InstallSource> registration = Osgi.context().registerService(InstallSource.class, p2, null);
+        ServiceRegistration<InstallSource> registration = OsgiServices.context().registerService(InstallSource.class, p2, null);
         Bundle inPlugins = TestBundles.install("reference:file:/opt/relaybench/plugins/org.relaybench.tests.origin.a_1.0.0.jar",
                 TestBundles.jar("org.relaybench.tests.origin.a", Map.of(), TestBundles.provider("origin-a", "origin-a.example")));
         Bundle inDropins = TestBundles.install("reference:file:/opt/relaybench/dropins/org.relaybench.tests.origin.b_1.0.0.jar",
                 TestBundles.jar("org.relaybench.tests.origin.b", Map.of(), TestBundles.provider("origin-b", "origin-b.example")));
         try {
-            Osgi.await("both providers", () -> catalog.snapshot().provider("origin-a").isPresent()
+            Await.until("both providers", () -> catalog.snapshot().provider("origin-a").isPresent()
                     && catalog.snapshot().provider("origin-b").isPresent());
             assertEquals("p2", catalog.snapshot().provider("origin-a").get().origin().source());
             assertEquals("dropins", catalog.snapshot().provider("origin-b").get().origin().source(),
                     "the dropins folder says it first");
             registration.unregister();
             registration = null;
-            Osgi.await("without the source the plugin looks built-in",
+            Await.until("without the source the plugin looks built-in",
                     () -> "built-in".equals(catalog.snapshot().provider("origin-a").get().origin().source()));
         } finally {
             if (registration != null) {
@@ -129,7 +131,7 @@ class PluginIsolationTest {
     }
 
     private static LoadProblem await(ProviderCatalog catalog, String contributor) throws InterruptedException {
-        Osgi.await("a load problem of " + contributor, () -> problem(catalog, contributor).isPresent());
+        Await.until("a load problem of " + contributor, () -> problem(catalog, contributor).isPresent());
         return problem(catalog, contributor).get();
     }
 

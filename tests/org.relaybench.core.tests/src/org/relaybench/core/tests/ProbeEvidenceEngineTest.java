@@ -19,6 +19,7 @@ import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
 import org.relaybench.core.diagnosis.Refutation;
+import org.relaybench.tests.common.OsgiServices;
 
 /** Outside evidence (a live probe) confirms, adds and refutes findings. */
 class ProbeEvidenceEngineTest {
@@ -27,7 +28,7 @@ class ProbeEvidenceEngineTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = Osgi.service(DiagnosisEngine.class);
+        engine = OsgiServices.service(DiagnosisEngine.class);
     }
 
     private static final Evidence PROBE = new Evidence(Evidence.Kind.PROBE, "smtp smtp.aol.com:25", "250 2.1.5 Ok");

@@ -12,16 +12,17 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.relaybench.core.providers.ProviderCatalog;
+import org.relaybench.tests.common.OsgiServices;
 
 /** The catalog is a Declarative Services component, published by Felix SCR from generated XML. */
 class ProviderCatalogServiceTest {
 
     @Test
     void catalogIsPublishedAsDsComponent() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         assertEquals("org.relaybench.core.internal.catalog.ExtensionProviderCatalog", catalog.getClass().getName());
 
-        ServiceComponentRuntime scr = Osgi.service(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = OsgiServices.service(ServiceComponentRuntime.class);
         Collection<ComponentDescriptionDTO> descriptions = scr
                 .getComponentDescriptionDTOs(FrameworkUtil.getBundle(ProviderCatalog.class));
         ComponentDescriptionDTO description = descriptions.stream()
@@ -35,8 +36,8 @@ class ProviderCatalogServiceTest {
 
     @Test
     void exactlyOneCatalogService() throws Exception {
-        Osgi.service(ProviderCatalog.class);
-        Collection<ServiceReference<ProviderCatalog>> refs = Osgi.context().getServiceReferences(ProviderCatalog.class,
+        OsgiServices.service(ProviderCatalog.class);
+        Collection<ServiceReference<ProviderCatalog>> refs = OsgiServices.context().getServiceReferences(ProviderCatalog.class,
                 null);
         assertEquals(1, refs.size());
     }

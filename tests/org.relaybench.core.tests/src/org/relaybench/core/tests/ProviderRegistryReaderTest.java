@@ -19,6 +19,7 @@ import org.relaybench.core.providers.ProviderDescriptor;
 import org.relaybench.core.providers.RuleCreationException;
 import org.relaybench.core.providers.ServerRecommendation;
 import org.relaybench.core.rules.RuleDescriptor;
+import org.relaybench.tests.common.OsgiServices;
 
 /**
  * The reader against real contributions: the AOL bundle and the deliberately faulty bundle
@@ -125,7 +126,7 @@ class ProviderRegistryReaderTest {
 
     @Test
     void codeRuleFailuresAreReportedInTheCatalog() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         ProviderDescriptor ok = catalog.snapshot().provider("faulty-ok").orElseThrow();
         RuleDescriptor missing = ok.rules().stream().filter(r -> r.id().equals("missing-class")).findFirst().orElseThrow();
         RuleCreationException e = assertThrows(RuleCreationException.class, () -> catalog.createRule(ok, missing));

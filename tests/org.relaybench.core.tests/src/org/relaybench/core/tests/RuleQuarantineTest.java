@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.Test;
+import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.AuthMethod;
 import org.relaybench.core.MailProtocol;
@@ -35,7 +36,7 @@ class RuleQuarantineTest {
 
     @Test
     void throwingRuleIsQuarantinedAfterRepeatedFailuresAndReportedOnce() throws Exception {
-        ProviderCatalog catalog = Osgi.service(ProviderCatalog.class);
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
         DefaultDiagnosisEngine engine = new DefaultDiagnosisEngine(catalog);
         List<IStatus> logged = new CopyOnWriteArrayList<>();
         ILogListener log = (status, plugin) -> logged.add(status);

@@ -18,7 +18,9 @@ import org.relaybench.probe.MailDns;
 import org.relaybench.probe.SrvRecord;
 import org.relaybench.probe.internal.dns.DnsException;
 import org.relaybench.probe.internal.dns.DnsMessage;
-import org.relaybench.tests.servers.DnsServer;
+import org.relaybench.tests.common.OsgiServices;
+import org.relaybench.tests.common.servers.DnsServer;
+import org.relaybench.tests.common.servers.RealServers;
 
 /** MX, SRV and address lookups against the real dnsmasq on loopback, and a parser that survives bad answers. */
 @ExtendWith(RealServers.class)
@@ -28,7 +30,7 @@ class DnsTest {
 
     private static DnsReport lookup(String domain, String host, InetSocketAddress server, Duration timeout)
             throws InterruptedException {
-        return Osgi.service(MailDns.class).lookup(new DnsQuery(domain, Optional.ofNullable(host), Optional.of(server),
+        return OsgiServices.service(MailDns.class).lookup(new DnsQuery(domain, Optional.ofNullable(host), Optional.of(server),
                 timeout));
     }
 

@@ -19,6 +19,7 @@ import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.SmtpProber;
 import org.relaybench.probe.TrustPolicy;
 import org.relaybench.probe.tests.FakeSmtpServer.Fault;
+import org.relaybench.tests.common.OsgiServices;
 
 /**
  * Every misbehaviour ends within its deadline and with its cause code. Stages get 1 s and the probe
@@ -106,6 +107,6 @@ class FaultModesTest {
     private static ProbeReport probe(int port, Security security, Duration stage, Duration total) throws Exception {
         ProbeRequest request = ProbeRequest.builder("127.0.0.1", port, security).stageTimeout(stage).timeout(total)
                 .trust(TrustPolicy.insecure()).build();
-        return Osgi.service(SmtpProber.class).probe(request);
+        return OsgiServices.service(SmtpProber.class).probe(request);
     }
 }

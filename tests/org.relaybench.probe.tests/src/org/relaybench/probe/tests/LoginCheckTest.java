@@ -16,7 +16,9 @@ import org.relaybench.probe.LoginRequest;
 import org.relaybench.probe.Secret;
 import org.relaybench.probe.TrustPolicy;
 import org.relaybench.probe.tests.FakeSmtpServer.Fault;
-import org.relaybench.tests.servers.MailServers;
+import org.relaybench.tests.common.OsgiServices;
+import org.relaybench.tests.common.servers.MailServers;
+import org.relaybench.tests.common.servers.RealServers;
 
 /** The IMAP and POP3 login check on Jakarta Mail (Angus) inside OSGi, against the real Dovecot. */
 @ExtendWith(RealServers.class)
@@ -24,7 +26,7 @@ class LoginCheckTest {
 
     private static LoginReport check(MailProtocol protocol, int port, Security security, String password,
             TrustPolicy trust, Duration timeout) throws InterruptedException {
-        return Osgi.service(LoginProber.class).check(new LoginRequest(protocol, MailServers.HOST, port, security,
+        return OsgiServices.service(LoginProber.class).check(new LoginRequest(protocol, MailServers.HOST, port, security,
                 MailServers.USER, Secret.of(password.toCharArray()), timeout, trust));
     }
 

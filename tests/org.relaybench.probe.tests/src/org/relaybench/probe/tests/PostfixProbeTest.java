@@ -3,7 +3,7 @@ package org.relaybench.probe.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relaybench.tests.servers.MailServers.HOST;
+import static org.relaybench.tests.common.servers.MailServers.HOST;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,9 @@ import org.relaybench.probe.RelayCheck;
 import org.relaybench.probe.Secret;
 import org.relaybench.probe.SmtpProber;
 import org.relaybench.probe.TrustPolicy;
-import org.relaybench.tests.servers.MailServers;
+import org.relaybench.tests.common.OsgiServices;
+import org.relaybench.tests.common.servers.MailServers;
+import org.relaybench.tests.common.servers.RealServers;
 
 /** The SMTP probe's verdicts against a real Postfix with Dovecot SASL. */
 @ExtendWith(RealServers.class)
@@ -37,7 +39,7 @@ class PostfixProbeTest {
     }
 
     static ProbeReport probe(ProbeRequest request) throws InterruptedException {
-        return Osgi.service(SmtpProber.class).probe(request);
+        return OsgiServices.service(SmtpProber.class).probe(request);
     }
 
     static Secret password(String text) {
@@ -151,7 +153,7 @@ class PostfixProbeTest {
 
     @Test
     void sixteenProbesAtOnceAllEndAndAgree() throws Exception {
-        SmtpProber prober = Osgi.service(SmtpProber.class);
+        SmtpProber prober = OsgiServices.service(SmtpProber.class);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<ProbeReport>> futures = new ArrayList<>();

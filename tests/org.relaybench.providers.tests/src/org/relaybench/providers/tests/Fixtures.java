@@ -3,17 +3,16 @@ package org.relaybench.providers.tests;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.providers.ProviderDescriptor;
 import org.relaybench.core.rules.RuleContext;
 import org.relaybench.core.rules.RuleDescriptor;
+import org.relaybench.tests.common.OsgiServices;
 
 /** Shared test helpers: the ISPDB sample files, the catalog service and rule contexts. */
 final class Fixtures {
@@ -39,19 +38,7 @@ final class Fixtures {
     }
 
     static ProviderCatalog catalog() throws InterruptedException {
-        Bundle bundle = FrameworkUtil.getBundle(Fixtures.class);
-        ServiceTracker<ProviderCatalog, ProviderCatalog> tracker = new ServiceTracker<>(bundle.getBundleContext(),
-                ProviderCatalog.class, null);
-        tracker.open();
-        try {
-            ProviderCatalog catalog = tracker.waitForService(Duration.ofSeconds(20).toMillis());
-            if (catalog == null) {
-                throw new AssertionError("the ProviderCatalog service did not appear within 20 s");
-            }
-            return catalog;
-        } finally {
-            tracker.close();
-        }
+        return OsgiServices.service(ProviderCatalog.class);
     }
 
     /** @return the generic provider as the catalog read it from plugin.xml */

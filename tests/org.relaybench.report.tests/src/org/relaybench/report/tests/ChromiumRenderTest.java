@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 
 /**
  * The HTML reports in a real browser: headless Chromium loads them, shows the customer's name as
@@ -27,10 +28,10 @@ class ChromiumRenderTest {
     @Test
     void controlScriptRunsWithoutPolicyAndNotWithIt() throws Exception {
         String body = "<body><p>control</p>" + Fixtures.TITLE_SCRIPT + "</body></html>";
-        Path open = Osgi.artifact("control-open.html");
+        Path open = Exports.artifact("control-open.html");
         Files.writeString(open, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>T0</title></head>" + body);
         assertEquals("pwned", title(Chromium.dumpDom(open)), "a script in a page without policy runs");
-        Path strict = Osgi.artifact("control-csp.html");
+        Path strict = Exports.artifact("control-csp.html");
         Files.writeString(strict, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv="
                 + "\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
                 + "<title>T0</title></head>" + body);
@@ -39,20 +40,20 @@ class ChromiumRenderTest {
 
     @Test
     void sessionReportDisplaysTheCustomer() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        Path html = Osgi.artifact("session-aol.html");
-        Files.write(html, Osgi.bytes(s, Format.HTML));
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        Path html = Exports.artifact("session-aol.html");
+        Files.write(html, Exports.bytes(s, Format.HTML));
         String dom = Chromium.dumpDom(html);
         assertEquals("Support report: " + Fixtures.CUSTOMER, title(dom));
         assertTrue(dom.contains("<dd>" + Fixtures.CUSTOMER + "</dd>"), dom);
-        Chromium.screenshot(html, Osgi.artifact("session-aol.png"), 1100, 2400);
+        Chromium.screenshot(html, Exports.artifact("session-aol.png"), 1100, 2400);
     }
 
     @Test
     void hostileSessionRunsNoScriptAndCreatesNoElement() throws Exception {
         SupportSession s = Fixtures.hostile();
-        Path html = Osgi.artifact("session-hostile.html");
-        Files.write(html, Osgi.bytes(s, Format.HTML));
+        Path html = Exports.artifact("session-hostile.html");
+        Files.write(html, Exports.bytes(s, Format.HTML));
         String dom = Chromium.dumpDom(html);
         String title = title(dom);
         assertFalse(title.equals("pwned"));
@@ -64,18 +65,18 @@ class ChromiumRenderTest {
                 () -> "unexpected elements in the DOM: " + TextExportTest.elements(dom));
         assertTrue(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt; Eve"), "shown as text");
         assertTrue(dom.contains("\"&gt;&lt;img src=x onerror=alert(1)&gt;"), "shown as text");
-        Chromium.screenshot(html, Osgi.artifact("session-hostile.png"), 1100, 1400);
+        Chromium.screenshot(html, Exports.artifact("session-hostile.png"), 1100, 1400);
     }
 
     @Test
     void summaryReportRendersItsCharts() throws Exception {
-        Path html = Osgi.artifact("summary.html");
+        Path html = Exports.artifact("summary.html");
         Files.write(html, SummaryReportTest.html(SummaryReportTest.sessions()));
         String dom = Chromium.dumpDom(html);
         assertEquals("Support summary", title(dom));
         assertEquals(4, count(dom, "<svg "), "four charts");
         assertFalse(dom.toLowerCase().contains("<script"));
-        Chromium.screenshot(html, Osgi.artifact("summary.png"), 1100, 2200);
+        Chromium.screenshot(html, Exports.artifact("summary.png"), 1100, 2200);
     }
 
     private static String title(String dom) {

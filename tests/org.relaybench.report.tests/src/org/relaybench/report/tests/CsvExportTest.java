@@ -10,6 +10,7 @@ import org.relaybench.core.Finding;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 
 /** The CSV export: RFC 4180, one row per finding of every diagnosis, the documented columns. */
 class CsvExportTest {
@@ -21,8 +22,8 @@ class CsvExportTest {
 
     @Test
     void oneRowPerFinding() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        List<List<String>> rows = Csv.parse(Osgi.text(s, Format.CSV));
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        List<List<String>> rows = Csv.parse(Exports.text(s, Format.CSV));
         assertEquals(COLUMNS, rows.get(0));
         List<Finding> findings = s.diagnoses().get(0).findings();
         assertEquals(findings.size() + 1, rows.size());
@@ -48,7 +49,7 @@ class CsvExportTest {
         SupportSession s = Fixtures.customDomain();
         SupportSession bare = new SupportSession(s.id(), s.opened(), s.updated(), s.agent(), "Jane, \"JJ\" Doe",
                 s.ticket(), s.status(), s.account(), List.of(), List.of(), List.of(), List.of(), List.of());
-        String csv = Osgi.text(bare, Format.CSV);
+        String csv = Exports.text(bare, Format.CSV);
         assertTrue(csv.contains("\"Jane, \"\"JJ\"\" Doe\""), csv);
         List<List<String>> rows = Csv.parse(csv);
         assertEquals(2, rows.size());

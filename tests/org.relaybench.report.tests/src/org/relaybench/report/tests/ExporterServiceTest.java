@@ -17,15 +17,16 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.relaybench.report.SessionExporter;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 
 /** The exporter is a Declarative Services component, published by Felix SCR from generated XML. */
 class ExporterServiceTest {
 
     @Test
     void exporterIsAnActiveDsComponent() throws Exception {
-        SessionExporter exporter = Osgi.exporter();
+        SessionExporter exporter = Exports.exporter();
         assertEquals("org.relaybench.report.internal.DefaultSessionExporter", exporter.getClass().getName());
-        ServiceComponentRuntime scr = Osgi.service(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = OsgiServices.service(ServiceComponentRuntime.class);
         Collection<ComponentDescriptionDTO> descriptions = scr
                 .getComponentDescriptionDTOs(FrameworkUtil.getBundle(SessionExporter.class));
         ComponentDescriptionDTO d = descriptions.stream()
@@ -50,7 +51,7 @@ class ExporterServiceTest {
 
     @Test
     void summaryRefusesFormatsWithoutCharts() throws Exception {
-        SessionExporter exporter = Osgi.exporter();
+        SessionExporter exporter = Exports.exporter();
         assertThrows(IllegalArgumentException.class,
                 () -> exporter.exportSummary(List.of(), Format.CSV, new ByteArrayOutputStream()));
     }

@@ -26,6 +26,7 @@ import org.relaybench.report.FixKit;
 import org.relaybench.report.FixKit.Change;
 import org.relaybench.report.FixKit.Source;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 import org.w3c.dom.Element;
 
 /** The customer's fix kit: the settings computed, and both files parsed back. */
@@ -33,8 +34,8 @@ class FixKitTest {
 
     @Test
     void providerRecommendationsWinAndChangesAreListed() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        FixKit kit = Osgi.exporter().fixKit(s).orElseThrow();
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        FixKit kit = Exports.exporter().fixKit(s).orElseThrow();
         assertEquals(Optional.of("aol"), kit.providerId());
         assertEquals(new FixKit.Server(MailProtocol.IMAP, "imap.aol.com", 993, Security.TLS, AuthMethod.PASSWORD,
                 org.relaybench.core.providers.ServerRecommendation.UsernameForm.EMAIL_ADDRESS, "zoe.mueller@aol.com",
@@ -50,9 +51,9 @@ class FixKitTest {
 
     @Test
     void mobileconfigParsesBackWithTheSettingsAndNoPassword() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        byte[] profile = Osgi.bytes(s, Format.MOBILECONFIG);
-        Files.write(Osgi.artifact("zoe.mobileconfig"), profile);
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        byte[] profile = Exports.bytes(s, Format.MOBILECONFIG);
+        Files.write(Exports.artifact("zoe.mobileconfig"), profile);
         @SuppressWarnings("unchecked")
         Map<String, Object> top = (Map<String, Object>) Xml.plist(profile);
         assertEquals("Configuration", top.get("PayloadType"));
@@ -83,14 +84,14 @@ class FixKitTest {
         for (String key : mail.keySet()) {
             assertTrue(!key.contains("Password") || key.equals("OutgoingPasswordSameAsIncomingPassword"), key);
         }
-        assertArrayEquals(profile, Osgi.bytes(s, Format.MOBILECONFIG), "the same session gives the same profile");
+        assertArrayEquals(profile, Exports.bytes(s, Format.MOBILECONFIG), "the same session gives the same profile");
     }
 
     @Test
     void autoconfigParsesBackAsClientConfig() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        byte[] xml = Osgi.bytes(s, Format.AUTOCONFIG);
-        Files.write(Osgi.artifact("zoe-config-v1.1.xml"), xml);
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        byte[] xml = Exports.bytes(s, Format.AUTOCONFIG);
+        Files.write(Exports.artifact("zoe-config-v1.1.xml"), xml);
         Element root = Xml.parse(xml).getDocumentElement();
         assertEquals("clientConfig", root.getTagName());
         assertEquals("1.1", root.getAttribute("version"));
@@ -109,7 +110,7 @@ class FixKitTest {
     @Test
     void unknownProviderFallsBackToTheAccountCorrected() throws Exception {
         SupportSession s = Fixtures.customDomain();
-        FixKit kit = Osgi.exporter().fixKit(s).orElseThrow();
+        FixKit kit = Exports.exporter().fixKit(s).orElseThrow();
         assertEquals(Optional.empty(), kit.providerId());
         assertEquals("example-shop.de", kit.providerName());
         assertEquals(Source.ACCOUNT, kit.incoming().source());
@@ -119,7 +120,7 @@ class FixKitTest {
         assertEquals(Security.STARTTLS, kit.outgoing().security());
         assertEquals(AuthMethod.PASSWORD, kit.outgoing().auth());
         assertEquals("bob@example-shop.de", kit.outgoing().username());
-        Element provider = Xml.child(Xml.parse(Osgi.bytes(s, Format.AUTOCONFIG)).getDocumentElement(),
+        Element provider = Xml.child(Xml.parse(Exports.bytes(s, Format.AUTOCONFIG)).getDocumentElement(),
                 "emailProvider");
         assertServer(Xml.child(provider, "incomingServer"), "mail.example-shop.de", "143", "STARTTLS",
                 "%EMAILADDRESS%");
@@ -134,10 +135,10 @@ class FixKitTest {
                         AuthMethod.NONE, null, false))
                 .build();
         SupportSession s = session(account);
-        FixKit kit = Osgi.exporter().fixKit(s).orElseThrow();
+        FixKit kit = Exports.exporter().fixKit(s).orElseThrow();
         assertEquals(Optional.of("icloud"), kit.providerId());
         assertEquals("kim", kit.incoming().username());
-        Element provider = Xml.child(Xml.parse(Osgi.bytes(s, Format.AUTOCONFIG)).getDocumentElement(),
+        Element provider = Xml.child(Xml.parse(Exports.bytes(s, Format.AUTOCONFIG)).getDocumentElement(),
                 "emailProvider");
         assertEquals("%EMAILLOCALPART%", Xml.text(Xml.child(provider, "incomingServer"), "username"));
     }
@@ -151,7 +152,7 @@ class FixKitTest {
                         false))
                 .build();
         @SuppressWarnings("unchecked")
-        Map<String, Object> top = (Map<String, Object>) Xml.plist(Osgi.bytes(session(account), Format.MOBILECONFIG));
+        Map<String, Object> top = (Map<String, Object>) Xml.plist(Exports.bytes(session(account), Format.MOBILECONFIG));
         @SuppressWarnings("unchecked")
         Map<String, Object> mail = (Map<String, Object>) ((List<?>) top.get("PayloadContent")).get(0);
         assertEquals("EmailTypePOP", mail.get("EmailAccountType"));
@@ -161,10 +162,10 @@ class FixKitTest {
     @Test
     void noFixKitWithoutServers() throws Exception {
         SupportSession s = session(AccountProfile.builder("nobody@unknown-domain.example").build());
-        assertEquals(Optional.empty(), Osgi.exporter().fixKit(s));
+        assertEquals(Optional.empty(), Exports.exporter().fixKit(s));
         assertThrows(IllegalArgumentException.class,
-                () -> Osgi.exporter().export(s, Format.MOBILECONFIG, new ByteArrayOutputStream()));
-        assertTrue(Osgi.text(s, Format.HTML).contains("cannot be given"), "the report says so instead");
+                () -> Exports.exporter().export(s, Format.MOBILECONFIG, new ByteArrayOutputStream()));
+        assertTrue(Exports.text(s, Format.HTML).contains("cannot be given"), "the report says so instead");
     }
 
     static SupportSession session(AccountProfile account) {

@@ -32,7 +32,7 @@ class HostileTextTest {
 
     @Test
     void html() throws Exception {
-        String html = Osgi.text(HOSTILE, Format.HTML);
+        String html = Exports.text(HOSTILE, Format.HTML);
         assertTrue(TextExportTest.HTML_ELEMENTS.containsAll(TextExportTest.elements(html)),
                 () -> "markup got through: " + TextExportTest.elements(html));
         assertFalse(html.toLowerCase().contains("<script") || html.contains("<img") || html.contains("<svg"));
@@ -46,7 +46,7 @@ class HostileTextTest {
 
     @Test
     void csvCellsCannotBecomeFormulas() throws Exception {
-        String csv = Osgi.text(HOSTILE, Format.CSV);
+        String csv = Exports.text(HOSTILE, Format.CSV);
         List<List<String>> rows = Csv.parse(csv);
         assertEquals(4, rows.size());
         for (List<String> row : rows) {
@@ -70,7 +70,7 @@ class HostileTextTest {
 
     @Test
     void markdownHasNoMarkupAndNoRawHtml() throws Exception {
-        String md = Osgi.text(HOSTILE, Format.MARKDOWN);
+        String md = Exports.text(HOSTILE, Format.MARKDOWN);
         assertFalse(md.contains("<"), "no raw HTML at all");
         assertTrue(md.contains("&lt;script&gt;document\\.title\\='pwned'&lt;/script&gt;"), md.substring(0, 2000));
         assertTrue(md.contains("\\\"&gt;&lt;img src\\=x onerror\\=alert\\(1\\)&gt;"));
@@ -82,7 +82,7 @@ class HostileTextTest {
 
     @Test
     void jsonRoundTripsCleanedTextAndEscapesMarkup() throws Exception {
-        String json = Osgi.text(HOSTILE, Format.JSON);
+        String json = Exports.text(HOSTILE, Format.JSON);
         assertFalse(json.contains("<") || json.contains(">"), "HTML characters are \\u escapes");
         assertFalse(CONTROL.matcher(json).find(), "control characters");
         JsonObject j = JsonParser.parseString(json).getAsJsonObject();
@@ -96,7 +96,7 @@ class HostileTextTest {
 
     @Test
     void pdfPrintsTheTextAsText() throws Exception {
-        byte[] pdf = Osgi.bytes(HOSTILE, Format.PDF);
+        byte[] pdf = Exports.bytes(HOSTILE, Format.PDF);
         assertTrue(pdf.length < 2_000_000, "size " + pdf.length);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertEquals("Support report: " + Fixtures.TITLE_SCRIPT + " Eve " + Fixtures.HYPERLINK,
@@ -111,7 +111,7 @@ class HostileTextTest {
 
     @Test
     void fixKitFilesStayWellFormed() throws Exception {
-        byte[] profile = Osgi.bytes(HOSTILE, Format.MOBILECONFIG);
+        byte[] profile = Exports.bytes(HOSTILE, Format.MOBILECONFIG);
         @SuppressWarnings("unchecked")
         Map<String, Object> top = (Map<String, Object>) Xml.plist(profile);
         @SuppressWarnings("unchecked")
@@ -122,7 +122,7 @@ class HostileTextTest {
                 + top.get("PayloadIdentifier"));
         String raw = new String(profile, StandardCharsets.UTF_8);
         assertFalse(raw.contains("<svg"));
-        Element provider = Xml.child(Xml.parse(Osgi.bytes(HOSTILE, Format.AUTOCONFIG)).getDocumentElement(),
+        Element provider = Xml.child(Xml.parse(Exports.bytes(HOSTILE, Format.AUTOCONFIG)).getDocumentElement(),
                 "emailProvider");
         assertEquals("\"><svg onload=alert(1)>", Xml.text(Xml.child(provider, "incomingServer"), "username"));
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -26,8 +27,8 @@ class JsonExportTest {
 
     @Test
     void exportIsVersionedAndComplete() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        JsonObject j = JsonParser.parseString(Osgi.text(s, Format.JSON)).getAsJsonObject();
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        JsonObject j = JsonParser.parseString(Exports.text(s, Format.JSON)).getAsJsonObject();
         assertEquals("relaybench.session/1", j.get("schema").getAsString());
         assertEquals(List.of("schema", "generator", "exported", "session", "account", "diagnoses", "probes",
                 "procedures", "notes", "audit", "fixKit"), new ArrayList<>(j.keySet()));
@@ -69,8 +70,8 @@ class JsonExportTest {
 
     @Test
     void everyMemberIsDocumented() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        JsonObject j = JsonParser.parseString(Osgi.text(s, Format.JSON)).getAsJsonObject();
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        JsonObject j = JsonParser.parseString(Exports.text(s, Format.JSON)).getAsJsonObject();
         String doc = Files.readString(repositoryFile("docs/session-export-schema.md"));
         assertTrue(doc.contains("relaybench.session/1"));
         for (String name : names(j)) {

@@ -17,15 +17,16 @@ import org.relaybench.core.Finding;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 
 /** The PDF export, read back with PDFBox's text extraction, and page 1 rendered for people to look at. */
 class PdfExportTest {
 
     @Test
     void pdfHoldsFindingsStepsAndSettings() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        byte[] pdf = Osgi.bytes(s, Format.PDF);
-        Files.write(Osgi.artifact("session-aol.pdf"), pdf);
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        byte[] pdf = Exports.bytes(s, Format.PDF);
+        Files.write(Exports.artifact("session-aol.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertEquals("Support report: " + Fixtures.CUSTOMER, doc.getDocumentInformation().getTitle());
             String text = new PDFTextStripper().getText(doc);
@@ -45,7 +46,7 @@ class PdfExportTest {
             assertTrue(text.contains("Page 1 of " + doc.getNumberOfPages()));
 
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 110);
-            ImageIO.write(page, "png", Osgi.artifact("session-aol-page1.png").toFile());
+            ImageIO.write(page, "png", Exports.artifact("session-aol-page1.png").toFile());
             assertTrue(page.getWidth() > 800);
         }
     }
@@ -55,7 +56,7 @@ class PdfExportTest {
         SupportSession s = Fixtures.customDomain();
         SupportSession cjk = new SupportSession(s.id(), s.opened(), s.updated(), s.agent(), "山田 太郎 Ådne",
                 s.ticket(), s.status(), s.account(), s.diagnoses(), s.probes(), s.steps(), s.notes(), s.audit());
-        try (PDDocument doc = Loader.loadPDF(Osgi.bytes(cjk, Format.PDF))) {
+        try (PDDocument doc = Loader.loadPDF(Exports.bytes(cjk, Format.PDF))) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("\ufffd\ufffd \ufffd\ufffd Ådne"), text);
         }

@@ -38,7 +38,7 @@ class SummaryReportTest {
 
     @Test
     void figuresFollowTheDocumentedRules() throws Exception {
-        SummaryReport r = Osgi.exporter().summarize(sessions());
+        SummaryReport r = Exports.exporter().summarize(sessions());
         assertEquals(8, r.sessions());
         assertEquals(5, r.resolved());
         assertEquals(1, r.unresolved());
@@ -79,8 +79,8 @@ class SummaryReportTest {
     @Test
     void pdfDrawsTheChartsAndNamesTheFigures() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Osgi.exporter().exportSummary(sessions(), Format.PDF, out);
-        Files.write(Osgi.artifact("summary.pdf"), out.toByteArray());
+        Exports.exporter().exportSummary(sessions(), Format.PDF, out);
+        Files.write(Exports.artifact("summary.pdf"), out.toByteArray());
         try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(doc);
             for (String s : List.of("Support summary", "Sessions by provider", "Sessions by most likely cause",
@@ -89,7 +89,7 @@ class SummaryReportTest {
                 assertTrue(text.contains(s), s + " in " + text);
             }
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 110);
-            ImageIO.write(page, "png", Osgi.artifact("summary-page1.png").toFile());
+            ImageIO.write(page, "png", Exports.artifact("summary-page1.png").toFile());
             assertTrue(barPixels(page) > 2_000, "the bars are drawn: " + barPixels(page));
         }
     }
@@ -113,7 +113,7 @@ class SummaryReportTest {
 
     static byte[] html(List<SupportSession> sessions) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Osgi.exporter().exportSummary(sessions, Format.HTML, out);
+        Exports.exporter().exportSummary(sessions, Format.HTML, out);
         return out.toByteArray();
     }
 

@@ -15,6 +15,7 @@ import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.tests.common.OsgiServices;
 
 /** The HTML and Markdown exports of an ordinary session: content a customer and a ticket can use. */
 class TextExportTest {
@@ -26,8 +27,8 @@ class TextExportTest {
 
     @Test
     void htmlIsSelfContainedAndSaysWhatToDo() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        String html = Osgi.text(s, Format.HTML);
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        String html = Exports.text(s, Format.HTML);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                 + "style-src 'unsafe-inline'; img-src data:;"), "strict CSP");
@@ -47,8 +48,8 @@ class TextExportTest {
 
     @Test
     void markdownIsReadyForATicket() throws Exception {
-        SupportSession s = Fixtures.aolIphone(Osgi.service(DiagnosisEngine.class));
-        String md = Osgi.text(s, Format.MARKDOWN);
+        SupportSession s = Fixtures.aolIphone(OsgiServices.service(DiagnosisEngine.class));
+        String md = Exports.text(s, Format.MARKDOWN);
         assertTrue(md.startsWith("# Mail sending support report\n"));
         assertTrue(md.contains("**Customer:** Zoë Müller\\-Łukasiewicz"), md);
         assertTrue(md.contains("## What was wrong") && md.contains("## What was done")
@@ -75,7 +76,7 @@ class TextExportTest {
     }
 
     static String stepText(String step) throws InterruptedException {
-        return Osgi.service(ProviderCatalog.class).snapshot().provider("aol").orElseThrow()
+        return OsgiServices.service(ProviderCatalog.class).snapshot().provider("aol").orElseThrow()
                 .procedure("aol-smtp-settings").orElseThrow().steps().stream().filter(x -> x.id().equals(step))
                 .findFirst().orElseThrow().wordingFor(ClientInfo.parse("ios-12")).text();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.AuthMethod;
 import org.relaybench.core.MailProtocol;
@@ -31,7 +32,7 @@ class AccountFieldsTest {
 
     @Test
     void validFieldsBuildTheAccount() throws Exception {
-        AccountCheck check = Services.get(SupportSessions.class).check(iphone());
+        AccountCheck check = OsgiServices.service(SupportSessions.class).check(iphone());
         assertTrue(check.ok(), () -> check.problems().toString());
         AccountProfile a = check.orElseThrow();
         assertEquals("pat.lee@aol.com", a.email());

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.junit.jupiter.api.Test;
+import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.ProbeSettings;
@@ -34,7 +35,7 @@ class CancellationTest {
 
     @Test
     void cancellingADiagnosisStopsTheProbeAtOnce() throws Exception {
-        SupportSessions service = Services.get(SupportSessions.class);
+        SupportSessions service = OsgiServices.service(SupportSessions.class);
         try (ServerSocket silent = new ServerSocket(PORT, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();
             Thread acceptor = new Thread(() -> {
@@ -79,7 +80,7 @@ class CancellationTest {
         NullProgressMonitor monitor = new NullProgressMonitor();
         monitor.setCanceled(true);
         AccountProfile account = AccountFields.create().email("pat@example.org").check().orElseThrow();
-        assertThrows(OperationCanceledException.class, () -> Services.get(SupportSessions.class)
+        assertThrows(OperationCanceledException.class, () -> OsgiServices.service(SupportSessions.class)
                 .diagnose(DiagnosisRequest.of(account).withProbe(ProbeSettings.DEFAULTS, Optional.empty()), monitor));
     }
 }

@@ -18,6 +18,9 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.relaybench.tests.common.db.Raw;
+import org.relaybench.tests.common.db.Backend;
+import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.Security;
 import org.relaybench.core.session.ProbeRecord;
@@ -64,7 +67,7 @@ class SessionServiceTest {
     }
 
     static SupportSessions service() throws InterruptedException {
-        return Services.get(SupportSessions.class);
+        return OsgiServices.service(SupportSessions.class);
     }
 
     @Test
@@ -78,9 +81,9 @@ class SessionServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Stores.class)
-    void aSessionIsOpenedWithItsDiagnosisAndProbeTranscript(Stores db) throws Exception {
-        String url = db.fresh("opened");
+    @EnumSource(Backend.class)
+    void aSessionIsOpenedWithItsDiagnosisAndProbeTranscript(Backend db) throws Exception {
+        String url = db.freshStore("opened");
         DiagnosisResult r = new DiagnosisResult(Instant.now(),
                 service().diagnose(DiagnosisRequest.of(aolIphone()), null).diagnosis(), Optional.of(probed()));
         try (SessionLog log = service().openLog(Optional.of(url))) {
@@ -110,14 +113,14 @@ class SessionServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Stores.class)
-    void aStoreThatFailsBetweenTheWritesLeavesNoSessionWithoutItsDiagnosis(Stores db) throws Exception {
-        String url = db.fresh("atomic");
+    @EnumSource(Backend.class)
+    void aStoreThatFailsBetweenTheWritesLeavesNoSessionWithoutItsDiagnosis(Backend db) throws Exception {
+        String url = db.freshStore("atomic");
         try (SessionLog log = service().openLog(Optional.of(url))) {
             assertEquals(0, log.search(SessionQuery.all()).sessions().size()); // the schema now exists
         }
         // fault injection: the database refuses the diagnosis, the second write of opening a session
-        Stores.sql(url, "alter table rb_event add constraint rb_test_no_diagnosis check (kind <> 'diagnosed')");
+        sql(url, "alter table rb_event add constraint rb_test_no_diagnosis check (kind <> 'diagnosed')");
         DiagnosisResult r = new DiagnosisResult(Instant.now(),
                 service().diagnose(DiagnosisRequest.of(aolIphone()), null).diagnosis(), Optional.of(probed()));
         try (SessionLog log = service().openLog(Optional.of(url))) {
@@ -129,13 +132,13 @@ class SessionServiceTest {
             assertTrue(s.probes().isEmpty(), "the probe of a diagnosis that was not logged is not logged either");
             assertEquals(1, log.search(SessionQuery.all()).sessions().size());
         }
-        assertEquals(1, Stores.count(url, "select count(*) from rb_session"));
-        assertEquals(1, Stores.count(url, "select count(*) from rb_event"));
+        assertEquals(1, count(url, "select count(*) from rb_session"));
+        assertEquals(1, count(url, "select count(*) from rb_event"));
     }
 
     @Test
     void theJsonExportIsTheSessionsOneJsonFormAndItsAccountDiagnosesAgain() throws Exception {
-        String url = Stores.H2.fresh("export");
+        String url = Backend.H2.freshStore("export");
         DiagnosisResult r = service().diagnose(DiagnosisRequest.of(aolIphone()), null);
         try (SessionLog log = service().openLog(Optional.of(url))) {
             SupportSession s = log.get(log.open(new SessionOpening("a", "Pat Lee", ""), aolIphone(), Optional.of(r)))
@@ -165,5 +168,23 @@ class SessionServiceTest {
     void aSessionNeedsACustomerOrATicket() {
         assertThrows(IllegalArgumentException.class, () -> new SessionOpening("agent", " ", ""));
         assertFalse(new SessionOpening(null, "", "T-9").ticket().isEmpty());
+    }
+
+    /** Runs SQL on a store's database directly: the fault injection. */
+    private static void sql(String url, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = Raw.connect(url); java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    private static long count(String url, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = Raw.connect(url); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

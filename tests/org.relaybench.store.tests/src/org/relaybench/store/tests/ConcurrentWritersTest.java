@@ -15,6 +15,8 @@ import org.relaybench.core.session.SupportSession;
 import org.relaybench.store.NewSession;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionStores;
+import org.relaybench.tests.common.db.Backend;
+import org.relaybench.tests.common.db.Raw;
 
 /**
  * Two processes writing to the same PostgreSQL database at once, both to one shared session and to

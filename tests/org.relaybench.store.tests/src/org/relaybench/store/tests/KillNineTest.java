@@ -17,6 +17,8 @@ import org.relaybench.core.session.SupportSession;
 import org.relaybench.store.SessionQuery;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionStores;
+import org.relaybench.tests.common.db.Backend;
+import org.relaybench.tests.common.db.Raw;
 
 /**
  * Nothing committed is lost and nothing is half-written when a writer process dies by SIGKILL: 20

@@ -18,6 +18,7 @@ import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.junit.jupiter.api.Test;
 import org.relaybench.store.RememberedPasswords;
+import org.relaybench.tests.common.Scratch;
 
 /** Remembered passwords live encrypted in Eclipse secure storage (a file of the test's, not the user's). */
 class RememberedPasswordsTest {
@@ -32,7 +33,7 @@ class RememberedPasswordsTest {
 
     @Test
     void remembersRecallsAndForgetsEncrypted() throws Exception {
-        Path file = Work.fresh("secure-remember").resolve("secure_storage");
+        Path file = Scratch.fresh("secure-remember").resolve("secure_storage");
         char[] password = "c0rrect-h0rse/battery".toCharArray();
         new RememberedPasswords(open(file)).remember("Sam@AOL.com", password);
         String onDisk = Files.readString(file, StandardCharsets.ISO_8859_1);

@@ -20,6 +20,7 @@ import org.relaybench.store.SessionQuery;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionStores;
 import org.relaybench.store.SessionSummary;
+import org.relaybench.tests.common.db.Backend;
 
 /**
  * Search over a known set of 60 sessions, one opened every hour from {@link #T0}: session i has

@@ -32,6 +32,8 @@ import org.relaybench.store.NewSession;
 import org.relaybench.store.SessionQuery;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionStores;
+import org.relaybench.tests.common.db.Backend;
+import org.relaybench.tests.common.db.Raw;
 
 /**
  * What every session store must do, whatever its database: write and read back whole, keep every

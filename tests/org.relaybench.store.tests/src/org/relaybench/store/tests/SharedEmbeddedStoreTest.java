@@ -13,6 +13,7 @@ import org.relaybench.store.SessionQuery;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionStores;
 import org.relaybench.store.StoreException;
+import org.relaybench.tests.common.db.Backend;
 
 /**
  * The embedded store used by two programs at once (the workbench and the command line): both read and

@@ -3,18 +3,12 @@ package org.relaybench.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.jface.action.ActionContributionItem;
@@ -31,9 +25,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.wiring.FrameworkWiring;
+import org.relaybench.tests.common.TestBundles;
 
 /** Provider plugins in the workbench: p2's Install New Software, and a plugin that does not resolve. */
 class PluginsInWorkbenchTest {
@@ -70,10 +62,8 @@ class PluginsInWorkbenchTest {
     void pluginThatDoesNotResolveIsShownWithTheReasonWhileRunning() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
         Table table = Widgets.find(window.getShell(), Table.class, "catalog.table").orElseThrow();
-        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        Bundle bundle = context.installBundle("relaybench-test:ui-unresolved", new ByteArrayInputStream(unresolvable()));
+        Bundle bundle = TestBundles.install("relaybench-test:ui-unresolved", unresolvable());
         try {
-            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
             Widgets.waitUntil("the unresolved plugin's row", () -> row(table).isPresent(), Duration.ofSeconds(20));
             List<String> row = row(table).get();
             assertEquals("Load error", row.get(0));
@@ -113,28 +103,15 @@ class PluginsInWorkbenchTest {
     }
 
     private static byte[] unresolvable() throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes a = manifest.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.relaybench.tests.ui.unresolved;singleton:=true");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Require-Bundle", "org.relaybench.tests.nowhere");
-        String pluginXml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <?eclipse version="3.4"?>
-                <plugin>
-                   <extension point="org.relaybench.core.providers">
-                      <provider id="ui-unresolved" name="Unresolved"><domain name="ui-unresolved.example"/></provider>
-                   </extension>
-                </plugin>
-                """;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            jar.putNextEntry(new JarEntry("plugin.xml"));
-            jar.write(pluginXml.getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
-        return bytes.toByteArray();
+        return TestBundles.jar("org.relaybench.tests.ui.unresolved", Map.of("Require-Bundle", "org.relaybench.tests.nowhere"),
+                """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <?eclipse version="3.4"?>
+                        <plugin>
+                           <extension point="org.relaybench.core.providers">
+                              <provider id="ui-unresolved" name="Unresolved"><domain name="ui-unresolved.example"/></provider>
+                           </extension>
+                        </plugin>
+                        """);
     }
 }

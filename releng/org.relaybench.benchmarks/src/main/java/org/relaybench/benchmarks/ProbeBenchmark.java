@@ -18,7 +18,7 @@ import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.Secret;
 import org.relaybench.probe.TrustPolicy;
 import org.relaybench.probe.internal.SmtpProberImpl;
-import org.relaybench.tests.servers.MailServers;
+import org.relaybench.tests.common.servers.MailServers;
 
 /**
  * Relaybench's SMTP probe against swaks, on the test Postfix's submission port (STARTTLS, AUTH PLAIN,

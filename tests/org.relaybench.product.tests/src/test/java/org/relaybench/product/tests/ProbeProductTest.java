@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.relaybench.tests.servers.DnsServer;
-import org.relaybench.tests.servers.MailServers;
+import org.relaybench.tests.common.servers.DnsServer;
+import org.relaybench.tests.common.servers.MailServers;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
