@@ -50,7 +50,9 @@ final class FakeSmtpServer implements AutoCloseable {
          * Agrees to STARTTLS, reads the start of the ClientHello and answers it with bytes that are not TLS,
          * as a broken server or an intercepting middlebox does.
          */
-        STARTTLS_JUNK
+        STARTTLS_JUNK,
+        /** Sends the bytes it was given: the first as its greeting, the next after each line it reads; then closes. */
+        SCRIPTED
     }
 
     /** What {@link Fault#STARTTLS_JUNK} sends where a ServerHello belongs. */
@@ -61,9 +63,24 @@ final class FakeSmtpServer implements AutoCloseable {
     private final Thread acceptor;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<Thread> handlers = new CopyOnWriteArrayList<>();
+    private final List<byte[]> script;
 
     FakeSmtpServer(Fault fault) throws IOException {
+        this(fault, List.of());
+    }
+
+    /**
+     * A {@link Fault#SCRIPTED} server.
+     *
+     * @param script what to send: the greeting, then one element after each line the client sends
+     */
+    FakeSmtpServer(List<byte[]> script) throws IOException {
+        this(Fault.SCRIPTED, script);
+    }
+
+    private FakeSmtpServer(Fault fault, List<byte[]> script) throws IOException {
         this.fault = fault;
+        this.script = List.copyOf(script);
         this.server = bind();
         this.acceptor = new Thread(this::accept, "fake-smtp-" + fault);
         acceptor.start();
@@ -117,6 +134,12 @@ final class FakeSmtpServer implements AutoCloseable {
             }
             case STARTTLS_DROP, TRICKLE_EHLO, ENDLESS_REPLY, MALFORMED_REPLY, MUTE_AFTER_GREETING, STARTTLS_INJECTION,
                     ECHO_AUTH, STARTTLS_JUNK -> dialogue(in, out);
+            case SCRIPTED -> {
+                for (int i = 0; i < script.size() && (i == 0 || readLine(in) != null); i++) {
+                    out.write(script.get(i));
+                    out.flush();
+                }
+            }
             }
         } catch (IOException | InterruptedException e) {
             // the client went away or the server closed: this connection is done
