@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param domain the address's domain
  * @param smtpHost the configured outgoing host, when there is one
- * @param resolver the DNS server to ask; empty for the first {@code nameserver} of /etc/resolv.conf
+ * @param resolver the DNS server to ask; empty for the system's ({@code nameserver}s of /etc/resolv.conf,
+ *            tried in order)
  * @param timeout the deadline of all lookups together
  * @since 0.1
  */

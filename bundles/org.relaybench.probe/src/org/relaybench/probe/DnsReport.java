@@ -8,7 +8,8 @@ import java.util.Optional;
  * What DNS said about an account's domain and outgoing server.
  *
  * @param domain the domain looked up
- * @param resolver the DNS server asked, {@code host:port}
+ * @param resolver the DNS server asked, {@code host:port}; the system's servers, comma-separated, when the
+ *            query named none
  * @param mx its MX records, lowest preference first
  * @param submission {@code _submission._tcp} SRV records (RFC 6186), lowest priority first
  * @param submissions {@code _submissions._tcp} SRV records (RFC 8314), lowest priority first

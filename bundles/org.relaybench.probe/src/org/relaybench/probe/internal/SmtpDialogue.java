@@ -107,7 +107,7 @@ final class SmtpDialogue {
     private void dialogue() throws ProbeFailure {
         connect();
         if (request.security() == Security.TLS) {
-            secure();
+            secure(false);
         }
         reader = reader();
         timed("greeting", (byte[]) null, null, true, r -> r.code() == 220 ? null : Verdicts.greeting(r));
@@ -125,7 +125,7 @@ final class SmtpDialogue {
                 throw new ProbeFailure(CauseCode.PROTOCOL_VIOLATION,
                         "the server sent more after its STARTTLS reply, before the TLS handshake", false);
             }
-            secure();
+            secure(true);
             reader = reader();
             ehlo("ehlo-tls");
         }
@@ -204,11 +204,11 @@ final class SmtpDialogue {
         }
     }
 
-    private void secure() throws ProbeFailure {
+    private void secure(boolean afterStarttls) throws ProbeFailure {
         long t0 = System.nanoTime();
         try {
             TlsSupport.Secured s = tls.secure(socket, request.host(), request.port(), request.trust(),
-                    stageDeadline());
+                    stageDeadline(), afterStarttls);
             socket = s.socket();
             tlsInfo = s.info();
             transcript.event("TLS " + tlsInfo.protocol() + " " + tlsInfo.cipher() + ", certificate "

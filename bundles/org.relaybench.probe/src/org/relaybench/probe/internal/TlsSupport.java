@@ -62,11 +62,14 @@ public final class TlsSupport {
      * @param port its port
      * @param policy which certificates to trust
      * @param deadline when the handshake must be done
+     * @param afterStarttls whether the server agreed to STARTTLS on this connection: then bytes that are
+     *            not TLS are a broken server or a middlebox ({@code tls-handshake-failed}), not a TLS mode
+     *            that does not fit the port ({@code wrong-security}, for implicit TLS only)
      * @return the secured socket and what it showed
      * @throws ProbeFailure when the handshake fails or the certificate is not acceptable
      */
-    public Secured secure(Socket plain, String host, int port, TrustPolicy policy, Deadline deadline)
-            throws ProbeFailure {
+    public Secured secure(Socket plain, String host, int port, TrustPolicy policy, Deadline deadline,
+            boolean afterStarttls) throws ProbeFailure {
         Context context = context(policy);
         SSLSocket socket;
         try {
@@ -90,7 +93,14 @@ public final class TlsSupport {
                         "the server's certificate is not trusted: " + problem.get(), false);
             }
             String message = String.valueOf(e.getMessage());
-            if (message.contains("plaintext") || message.contains("Unsupported or unrecognized SSL message")) {
+            boolean notTls = message.contains("plaintext") || message.contains("Unsupported or unrecognized SSL message");
+            if (notTls && afterStarttls) {
+                throw new ProbeFailure(CauseCode.TLS_HANDSHAKE_FAILED,
+                        "the server agreed to STARTTLS but then answered the TLS handshake with bytes that are not TLS"
+                                + " (a broken server, or a middlebox between the device and the server)",
+                        false);
+            }
+            if (notTls) {
                 throw new ProbeFailure(CauseCode.WRONG_SECURITY,
                         "the server answered in plain text where TLS was expected: use STARTTLS or no TLS on this port",
                         false);

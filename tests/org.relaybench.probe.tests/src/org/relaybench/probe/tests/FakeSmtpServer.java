@@ -45,17 +45,42 @@ final class FakeSmtpServer implements AutoCloseable {
         /** Answers STARTTLS and then, before any handshake, more (a command injection). */
         STARTTLS_INJECTION,
         /** Offers AUTH PLAIN and rejects it, echoing the client's payload in its reply. */
-        ECHO_AUTH
+        ECHO_AUTH,
+        /**
+         * Agrees to STARTTLS, reads the start of the ClientHello and answers it with bytes that are not TLS,
+         * as a broken server or an intercepting middlebox does.
+         */
+        STARTTLS_JUNK,
+        /** Sends the bytes it was given: the first as its greeting, the next after each line it reads; then closes. */
+        SCRIPTED
     }
+
+    /** What {@link Fault#STARTTLS_JUNK} sends where a ServerHello belongs. */
+    static final String JUNK = "\u0000\u00ffnot a ServerHello: junk from a middlebox\r\n";
 
     private final Fault fault;
     private final ServerSocket server;
     private final Thread acceptor;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<Thread> handlers = new CopyOnWriteArrayList<>();
+    private final List<byte[]> script;
 
     FakeSmtpServer(Fault fault) throws IOException {
+        this(fault, List.of());
+    }
+
+    /**
+     * A {@link Fault#SCRIPTED} server.
+     *
+     * @param script what to send: the greeting, then one element after each line the client sends
+     */
+    FakeSmtpServer(List<byte[]> script) throws IOException {
+        this(Fault.SCRIPTED, script);
+    }
+
+    private FakeSmtpServer(Fault fault, List<byte[]> script) throws IOException {
         this.fault = fault;
+        this.script = List.copyOf(script);
         this.server = bind();
         this.acceptor = new Thread(this::accept, "fake-smtp-" + fault);
         acceptor.start();
@@ -108,7 +133,13 @@ final class FakeSmtpServer implements AutoCloseable {
                 in.read(new byte[64]);
             }
             case STARTTLS_DROP, TRICKLE_EHLO, ENDLESS_REPLY, MALFORMED_REPLY, MUTE_AFTER_GREETING, STARTTLS_INJECTION,
-                    ECHO_AUTH -> dialogue(in, out);
+                    ECHO_AUTH, STARTTLS_JUNK -> dialogue(in, out);
+            case SCRIPTED -> {
+                for (int i = 0; i < script.size() && (i == 0 || readLine(in) != null); i++) {
+                    out.write(script.get(i));
+                    out.flush();
+                }
+            }
             }
         } catch (IOException | InterruptedException e) {
             // the client went away or the server closed: this connection is done
@@ -135,12 +166,17 @@ final class FakeSmtpServer implements AutoCloseable {
                 }
             }
             case MALFORMED_REPLY -> write(out, "25O-fake.relaybench.test\r\n");
-            case STARTTLS_DROP, STARTTLS_INJECTION -> {
+            case STARTTLS_DROP, STARTTLS_INJECTION, STARTTLS_JUNK -> {
                 if (verb.equals("EHLO")) {
                     write(out, "250-fake.relaybench.test\r\n250 STARTTLS\r\n");
                 } else if (verb.equals("STAR")) {
                     if (fault == Fault.STARTTLS_INJECTION) {
                         write(out, "220 2.0.0 Ready to start TLS\r\n250 injected\r\n");
+                    } else if (fault == Fault.STARTTLS_JUNK) {
+                        write(out, "220 2.0.0 Ready to start TLS\r\n");
+                        in.read(new byte[16]); // the start of the ClientHello: only then the junk, so it is no injection
+                        write(out, JUNK);
+                        in.read(); // until the client gives up
                     } else {
                         write(out, "220 2.0.0 Ready to start TLS\r\n");
                         in.read(new byte[16]); // the start of the ClientHello, then drop
