@@ -53,7 +53,7 @@ class CatalogConcurrencyTest {
             assertTrue(inListener.await(20, TimeUnit.SECONDS), "the listener is told of the first provider");
             b = TestBundles.install("relaybench-test:blocking-b", TestBundles.jar("org.relaybench.tests.blocking.b",
                     Map.of(), TestBundles.provider("blocking-b", "blocking-b.example")));
-            Osgi.await("the second provider in the registry", () -> registryHas("org.relaybench.tests.blocking.b"));
+            Await.until("the second provider in the registry", () -> registryHas("org.relaybench.tests.blocking.b"));
 
             long start = System.nanoTime();
             ProviderCatalog.Snapshot snapshot = catalog.snapshot();
@@ -64,7 +64,7 @@ class CatalogConcurrencyTest {
                     "snapshot() returns the catalog as read; it does not read the registry itself");
 
             release.countDown();
-            Osgi.await("the background reload brings the second provider",
+            Await.until("the background reload brings the second provider",
                     () -> catalog.snapshot().provider("blocking-b").isPresent());
         } finally {
             release.countDown();
@@ -76,7 +76,7 @@ class CatalogConcurrencyTest {
                 b.uninstall();
             }
         }
-        Osgi.await("both gone", () -> catalog.snapshot().provider("blocking-a").isEmpty()
+        Await.until("both gone", () -> catalog.snapshot().provider("blocking-a").isEmpty()
                 && catalog.snapshot().provider("blocking-b").isEmpty());
     }
 
@@ -86,7 +86,7 @@ class CatalogConcurrencyTest {
         Bundle bundle = TestBundles.install("relaybench-test:await-current", TestBundles.jar(
                 "org.relaybench.tests.await.current", Map.of(), TestBundles.provider("await-current", "await-current.example")));
         try {
-            Osgi.await("the provider in the registry", () -> registryHas("org.relaybench.tests.await.current"));
+            Await.until("the provider in the registry", () -> registryHas("org.relaybench.tests.await.current"));
             assertTrue(catalog.awaitCurrent(Duration.ofSeconds(20)).provider("await-current").isPresent(),
                     "what the registry holds is in the catalog once it is current");
         } finally {
@@ -97,7 +97,7 @@ class CatalogConcurrencyTest {
     @Test
     void awaitCurrentReturnsAPluginThatDoesNotResolveAsSoonAsItIsInstalled() throws Exception {
         ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
-        Bundle bundle = Osgi.context().installBundle("relaybench-test:await-unresolved", new java.io.ByteArrayInputStream(
+        Bundle bundle = OsgiServices.context().installBundle("relaybench-test:await-unresolved", new java.io.ByteArrayInputStream(
                 TestBundles.jar("org.relaybench.tests.await.unresolved", Map.of("Require-Bundle", "org.relaybench.tests.nowhere"),
                         TestBundles.provider("await-unresolved", "await-unresolved.example"))));
         try {
@@ -142,7 +142,7 @@ class CatalogConcurrencyTest {
             catalog.report(trigger);
             assertTrue(done.await(20, TimeUnit.SECONDS), "the listener is told");
             assertTrue(finished.get(0), "the helper thread finished while the listener waited for it");
-            Osgi.await("the helper's problem in the catalog", () -> catalog.snapshot().problems().contains(fromListener));
+            Await.until("the helper's problem in the catalog", () -> catalog.snapshot().problems().contains(fromListener));
         } finally {
             subscription.close();
         }
@@ -159,7 +159,7 @@ class CatalogConcurrencyTest {
             threads.add(Thread.currentThread().getName());
         })) {
             catalog.report(problem);
-            Osgi.await("a snapshot with the problem", () -> seen.stream().anyMatch(s -> s.problems().contains(problem)));
+            Await.until("a snapshot with the problem", () -> seen.stream().anyMatch(s -> s.problems().contains(problem)));
             assertTrue(threads.stream().allMatch(t -> t.equals("relaybench-catalog")), threads::toString);
             assertNotEquals(Thread.currentThread().getName(), threads.get(0));
             for (int i = 1; i < seen.size(); i++) {

@@ -123,6 +123,11 @@ final class Children {
     }
 
     static Child start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** Starts a writer with these environment variables added to this process's. */
+    static Child start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
@@ -131,7 +136,9 @@ final class Children {
         command.add(classPath());
         command.add(Writer.class.getName());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         p.getOutputStream().close();
         return new Child(p);
     }

@@ -36,6 +36,12 @@ public final class PostgresServer {
     /** The superuser the tests connect as (trust authentication, no password). */
     public static final String USER = "relaybench";
 
+    /** A user who may log in with its password only (scram-sha-256): the store's password tests. */
+    public static final String PASSWORD_USER = "relaybench_pw";
+
+    /** {@link #PASSWORD_USER}'s password. */
+    public static final String PASSWORD_USER_PASSWORD = "Store-Pw-4-tests";
+
     private static PostgresServer instance;
 
     private final Path dir;
@@ -87,6 +93,22 @@ public final class PostgresServer {
     }
 
     /**
+     * @param name a database name (letters, digits, underscores)
+     * @return the JDBC URL, without password, of a new, empty database owned by {@link #PASSWORD_USER},
+     *         who must give {@link #PASSWORD_USER_PASSWORD} to connect
+     * @throws SQLException when the server refuses
+     */
+    public String freshPasswordDatabase(String name) throws SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + PASSWORD_USER + "') then"
+                    + " create role " + PASSWORD_USER + " login password '" + PASSWORD_USER_PASSWORD + "'; end if; end $$");
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name + " owner " + PASSWORD_USER);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name + "?user=" + PASSWORD_USER;
+    }
+
+    /**
      * @param database a database name
      * @return its JDBC URL, over TCP on loopback
      */
@@ -123,6 +145,10 @@ public final class PostgresServer {
         Path data = runtime.resolve("data");
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                 "--no-locale"), true);
+        // the password user logs in with its password only; everyone else by trust, as initdb set up
+        Path hba = data.resolve("pg_hba.conf");
+        Files.writeString(hba, "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256\n"
+                + Files.readString(hba, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", runtime.resolve("server.log")
                 .toString(), "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + runtime
                         + " -c max_connections=200", "-w", "-t", "60", "start"), true);
