@@ -37,6 +37,7 @@ final class RuleSet {
         all.addAll(ServerRules.rules());
         all.addAll(AuthRules.rules());
         all.addAll(TransportRules.rules());
+        all.addAll(DeliveryRules.rules());
         RULES = all.toArray(new Rule[0]);
 
         // key -> rule -> the alternatives that can begin with one of the rule's words for that key
