@@ -123,7 +123,8 @@ final class FindingMerger {
 
     /**
      * Points every finding without a procedure at one that addresses its cause: the matched provider's
-     * first, then the generic provider's.
+     * first, then the generic provider's, then the core's own advice for replies that are not about the
+     * settings ({@link AgentAdvice}).
      *
      * @return the findings with procedures, and the procedures they name
      */
@@ -133,7 +134,8 @@ final class FindingMerger {
         for (Finding f : findings) {
             Optional<Procedure> procedure = f.procedure().flatMap(id -> find(id, provider, generic));
             if (procedure.isEmpty()) {
-                procedure = addressing(f.code(), provider).or(() -> generic.flatMap(g -> addressing(f.code(), g)));
+                procedure = addressing(f.code(), provider).or(() -> generic.flatMap(g -> addressing(f.code(), g)))
+                        .or(() -> AgentAdvice.forCause(f.code()));
             }
             procedure.ifPresent(p -> used.putIfAbsent(p.id(), p));
             out.add(procedure.map(Procedure::id).equals(f.procedure()) ? f
