@@ -75,7 +75,7 @@ class SettingsAgainstReplyTest {
         assertTrue(top.evidence().stream().anyMatch(e -> e.kind() == Evidence.Kind.RULE
                 && e.subject().equals("device settings") && e.detail().startsWith("not at fault")), top::toString);
         Procedure advice = d.procedureFor(top).orElseThrow();
-        assertEquals("core." + cause, advice.id());
+        assertTrue(advice.addresses().contains(cause), "the generic provider's advice for the cause: " + advice);
         assertTrue(advice.steps().get(0).text().contains("not at fault"), advice.steps().get(0)::text);
         assertTrue(d.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
                 () -> "correct settings and a reply about something else: nothing to fix on the device: "
