@@ -1,5 +1,7 @@
 package org.relaybench.core;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -98,12 +100,20 @@ public enum CauseCode {
      * @return the standard cause with that code, or empty for unknown and provider-specific codes
      */
     public static Optional<CauseCode> of(String code) {
-        for (CauseCode c : values()) {
-            if (c.code.equals(code)) {
-                return Optional.of(c);
+        return Optional.ofNullable(code == null ? null : ByCode.MAP.get(code));
+    }
+
+    /** The codes by their string, built once: {@link #of} is called while ranking every diagnosis. */
+    private static final class ByCode {
+        static final Map<String, CauseCode> MAP;
+
+        static {
+            Map<String, CauseCode> map = new HashMap<>();
+            for (CauseCode c : values()) {
+                map.put(c.code, c);
             }
+            MAP = Map.copyOf(map);
         }
-        return Optional.empty();
     }
 
     /**

@@ -108,7 +108,7 @@ public final class ReplyClassifier {
             return List.of();
         }
         List<Code> codes = ReplyCodes.scan(text);
-        Hit[] hits = RuleSet.match(text);
+        RuleSet.Matches hits = RuleSet.match(text);
         Origin origin = Origin.of(hits, codes);
         Tally tally = new Tally();
         addRuleSignals(tally, text, hits, codes, origin);
@@ -129,25 +129,31 @@ public final class ReplyClassifier {
         boolean delivery;
         final List<Hit> clientSpans = new ArrayList<>(2);
         /** where delivery rules matched: server phrases inside them are part of their reason */
-        final List<Hit> deliverySpans = new ArrayList<>(2);
+        List<Hit> deliverySpans = List.of();
 
         /** The first client rule (in table order) names the client; the most direct evidence names the server. */
-        static Origin of(Hit[] hits, List<Code> codes) {
+        static Origin of(RuleSet.Matches matches, List<Code> codes) {
             Origin o = new Origin();
             Rule[] rules = RuleSet.RULES;
-            for (int i = 0; i < rules.length; i++) {
-                if (hits[i] != null && rules[i].client != null) {
+            Hit[] hits = matches.byRule;
+            for (int k = 0; k < matches.count; k++) {
+                int i = matches.ids[k];
+                if (rules[i].client != null) {
                     o.client = o.client == null ? rules[i].client : o.client;
                     o.clientSpans.add(hits[i]);
                 }
             }
-            for (int i = 0; i < rules.length; i++) {
+            for (int k = 0; k < matches.count; k++) {
+                int i = matches.ids[k];
                 Rule r = rules[i];
                 // words inside a client's sentence say nothing about the server
                 if (hits[i] != null && r.client == null && !inside(hits[i], o.clientSpans)) {
                     o.server(r.server, r.serverRank);
                     if (r.kind == Kind.DELIVERY) {
                         o.delivery = true;
+                        if (o.deliverySpans.isEmpty()) {
+                            o.deliverySpans = new ArrayList<>(2);
+                        }
                         o.deliverySpans.add(hits[i]);
                     }
                 }
@@ -168,9 +174,12 @@ public final class ReplyClassifier {
         }
     }
 
-    private static void addRuleSignals(Tally tally, FlatText text, Hit[] hits, List<Code> codes, Origin origin) {
+    private static void addRuleSignals(Tally tally, FlatText text, RuleSet.Matches matches, List<Code> codes,
+            Origin origin) {
         Rule[] rules = RuleSet.RULES;
-        for (int i = 0; i < rules.length; i++) {
+        Hit[] hits = matches.byRule;
+        for (int k = 0; k < matches.count; k++) {
+            int i = matches.ids[k];
             Rule r = rules[i];
             Hit hit = hits[i];
             // server words inside a client's sentence are the client's: counted once, as the client's; server

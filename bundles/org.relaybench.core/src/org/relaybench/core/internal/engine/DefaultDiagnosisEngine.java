@@ -139,7 +139,7 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
 
         Map<String, Procedure> procedures = new LinkedHashMap<>();
         List<Finding> merged = FindingMerger.refute(FindingMerger.merge(findings), options.refutations());
-        List<Finding> ranked = FindingMerger.attachProcedures(merged, provider, idx.generic(), procedures);
+        List<Finding> ranked = FindingMerger.attachProcedures(merged, provider, idx, procedures);
         return new Diagnosis(account, Optional.ofNullable(provider), ranked, matches, procedures, errors);
     }
 

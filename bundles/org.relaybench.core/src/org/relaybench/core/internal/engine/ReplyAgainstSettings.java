@@ -38,6 +38,11 @@ final class ReplyAgainstSettings {
     /** How much of its confidence a reading refuted by the settings keeps. */
     private static final double REFUTED = 0.3;
 
+    /** The question and probe that tell the candidates apart, on iOS and elsewhere. */
+    private static final String QUESTION_IOS = question("Settings \u203a Mail \u203a Accounts \u203a the account "
+            + "\u203a Outgoing Mail Server (SMTP) \u203a Primary Server");
+    private static final String QUESTION = question("the outgoing server's settings");
+
     private ReplyAgainstSettings() {
     }
 
@@ -83,10 +88,19 @@ final class ReplyAgainstSettings {
                 || BuiltinChecks.credentialsFromAccount(account, provider)) {
             return false;
         }
-        boolean replySaysAuth = matches.stream().anyMatch(m -> m.cause().equals(AUTH_MISSING));
-        boolean settingsSayAuth = findings.stream().anyMatch(f -> f.code().equals(AUTH_MISSING)
-                && f.evidence().stream().anyMatch(e -> e.kind() == Evidence.Kind.SETTING));
-        return replySaysAuth && !settingsSayAuth;
+        boolean replySaysAuth = false;
+        for (ReplyMatch m : matches) {
+            replySaysAuth |= m.cause().equals(AUTH_MISSING);
+        }
+        if (!replySaysAuth) {
+            return false;
+        }
+        for (Finding f : findings) {
+            if (f.code().equals(AUTH_MISSING) && f.evidence().stream().anyMatch(e -> e.kind() == Evidence.Kind.SETTING)) {
+                return false; // the settings themselves say authentication is missing
+            }
+        }
+        return true;
     }
 
     private static List<Finding> refuteAuthMissing(AccountProfile account, ProviderDescriptor provider,
@@ -147,10 +161,10 @@ final class ReplyAgainstSettings {
     }
 
     private static String question(AccountProfile account) {
-        String where = account.client().isIos()
-                ? "Settings \u203a Mail \u203a Accounts \u203a the account \u203a Outgoing Mail Server (SMTP) \u203a "
-                        + "Primary Server"
-                : "the outgoing server's settings";
+        return account.client().isIos() ? QUESTION_IOS : QUESTION;
+    }
+
+    private static String question(String where) {
         return "Ask: does " + where + " show a password, and did the account's password change or 2-step "
                 + "verification go on lately? Then run the probe with that user name and password: a refused login "
                 + "(535) means a stale or wrong password, or an app password the provider wants; a login that works "

@@ -1,8 +1,10 @@
 package org.relaybench.core.internal.engine;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -74,18 +76,32 @@ final class ReplyFindings {
             if (severity == Severity.ERROR && (reading || settingsCleared && m != lead)) {
                 severity = Severity.WARNING;
             }
-            String title = code.map(CauseCode::summary).orElse(notRecognised ? "The reply was not recognised" : m.cause());
-            if (code.isPresent() && !code.get().settingsAtFault() && severity != Severity.ERROR) {
-                title += ": the device's settings are not at fault";
+            boolean cleared = code.isPresent() && !code.get().settingsAtFault() && severity != Severity.ERROR;
+            if (cleared) {
                 evidence.add(NOT_THE_SETTINGS);
             }
-            title += reading ? " (read from the reply's status codes only; low confidence)" : " (from the error text)";
+            String title = code.isPresent() ? TITLES.get(code.get())[(cleared ? 2 : 0) + (reading ? 1 : 0)]
+                    : (notRecognised ? "The reply was not recognised" : m.cause())
+                            + (reading ? READING_SUFFIX : TEXT_SUFFIX);
             String rule = !m.source().equals("core") ? "known-reply" : reading ? "status-code-reading"
                     : "reply-classifier";
             out.add(new Finding(m.cause(), severity, m.confidence(), title, evidence, m.source(), rule,
                     Optional.empty()));
         }
         return out;
+    }
+
+    private static final String TEXT_SUFFIX = " (from the error text)";
+    private static final String READING_SUFFIX = " (read from the reply's status codes only; low confidence)";
+    private static final String CLEARED = ": the device's settings are not at fault";
+    /** Per cause the titles from text and from codes alone, each plain and saying the settings are not at fault. */
+    private static final Map<CauseCode, String[]> TITLES = new EnumMap<>(CauseCode.class);
+
+    static {
+        for (CauseCode c : CauseCode.values()) {
+            TITLES.put(c, new String[] { c.summary() + TEXT_SUFFIX, c.summary() + READING_SUFFIX,
+                c.summary() + CLEARED + TEXT_SUFFIX, c.summary() + CLEARED + READING_SUFFIX });
+        }
     }
 
     private static final Evidence NOT_THE_SETTINGS = new Evidence(Evidence.Kind.RULE, "device settings",
