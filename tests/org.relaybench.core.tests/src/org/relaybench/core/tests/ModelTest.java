@@ -96,8 +96,18 @@ class ModelTest {
 
     @Test
     void causeCodesAreStableAndProviderCodesPrefixed() {
-        assertEquals(24, CauseCode.values().length);
+        assertEquals(31, CauseCode.values().length);
         assertEquals(CauseCode.SMTP_AUTH_MISSING, CauseCode.of("smtp-auth-missing").orElseThrow());
+        assertEquals(CauseCode.SENDER_AUTHENTICATION_FAILED, CauseCode.of("sender-authentication-failed").orElseThrow());
+        for (String code : List.of("recipient-unknown", "mailbox-full", "message-too-large", "message-rejected",
+                "sender-blocked", "sender-rejected", "sender-authentication-failed", "rate-limited",
+                "smtp-auth-disabled")) {
+            assertFalse(CauseCode.of(code).orElseThrow().settingsAtFault(), code);
+        }
+        for (String code : List.of("smtp-auth-missing", "wrong-smtp-port", "relay-denied", "network-restricted-relay",
+                "sender-not-owned", "account-stale")) {
+            assertTrue(CauseCode.of(code).orElseThrow().settingsAtFault(), code);
+        }
         assertTrue(CauseCode.isValidFor("att.secure-mail-key", "att"));
         assertFalse(CauseCode.isValidFor("aol.secure-mail-key", "att"));
         assertFalse(CauseCode.isValidFor("att.", "att"));

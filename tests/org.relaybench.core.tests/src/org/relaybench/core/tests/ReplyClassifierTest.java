@@ -46,7 +46,7 @@ class ReplyClassifierTest {
                         "smtp-credentials-rejected", "postfix", "-"),
                 arguments("554 5.7.1 Service unavailable; Client host [198.51.100.23] blocked using "
                         + "zen.spamhaus.org; https://www.spamhaus.org/query/ip/198.51.100.23",
-                        "network-restricted-relay", "postfix", "-"),
+                        "sender-blocked", "postfix", "-"),
                 arguments("503 5.5.1 Error: authentication not enabled", "wrong-smtp-port", "-", "-"),
                 // Exim, Sendmail
                 arguments("550 relay not permitted", "smtp-auth-missing", "exim", "-"),
@@ -134,7 +134,7 @@ class ReplyClassifierTest {
                 // Yahoo, sending services
                 arguments("553 5.7.1 [BL21] Connections will not be accepted from 203.0.113.5, because the ip is in "
                         + "Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html",
-                        "network-restricted-relay", "yahoo", "-"),
+                        "sender-blocked", "yahoo", "-"),
                 arguments("535 5.7.0 (#AUTH005) Too many bad auth attempts.", "rate-limited", "yahoo", "-"),
                 arguments("554 Message rejected: Email address is not verified. The following identities failed the "
                         + "check in region US-EAST-1: sender@example.com", "sender-not-owned", "amazon-ses", "-"),
@@ -249,14 +249,59 @@ class ReplyClassifierTest {
             "220 smtp.example.com ESMTP Postfix (Debian/GNU)", "Meeting moved to 3pm, see you there.",
             "Your order #550 has shipped and will arrive on 5.7.2025.",
             "Hello, I can't send mail from my iPhone since yesterday, please help",
+            "Connection from 10.5.7.1 accepted", "smtp-relay.gmail.com port 587 STARTTLS" })
+    void noErrorNoCause(String text) {
+        assertEquals(List.of(), CLASSIFIER.classify(text));
+    }
+
+    /** Replies about the recipient are no relay or settings problem, however a client wraps them. */
+    @ParameterizedTest(name = "{index}: {0}")
+    @ValueSource(strings = {
             "550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
             "An error occurred while sending mail. The mail server responded: 550 5.1.1 <nobody@example.com>: "
                     + "Recipient "
                     + "address rejected: User unknown in virtual mailbox table. Please check the message recipient "
                     + "\"nobody@example.com\" and try again.",
-            "Connection from 10.5.7.1 accepted", "smtp-relay.gmail.com port 587 STARTTLS" })
-    void noErrorNoCause(String text) {
-        assertEquals(List.of(), CLASSIFIER.classify(text));
+            "A copy has been placed in your Outbox. The recipient \"nobody@example.com\" was rejected by the server "
+                    + "because it does not allow relaying. 550 5.1.1 <nobody@example.com>: Recipient address "
+                    + "rejected: User unknown in local recipient table" })
+    void unknownRecipientIsNoRelayProblem(String text) {
+        List<ReplyMatch> matches = CLASSIFIER.classify(text);
+        assertEquals("recipient-unknown", matches.get(0).cause(), () -> "matches: " + matches);
+        assertTrue(matches.stream().noneMatch(m -> m.cause().equals("smtp-auth-missing")
+                || m.cause().equals("relay-denied")), () -> "the client's guess of a relay refusal is set aside: "
+                        + matches);
+    }
+
+    /** Phrases broken across the lines of a multi-line reply read as one. */
+    @Test
+    void multiLineReplyIsReadAcrossItsContinuationPrefixes() {
+        List<ReplyMatch> matches = CLASSIFIER.classify("550-5.7.1 [192.0.2.1] Our system has detected that this "
+                + "message is not RFC\n550-5.7.1 5322 compliant. To reduce the amount of spam sent to Gmail, this\n"
+                + "550 5.7.1 message has been blocked.");
+        assertEquals("message-rejected", matches.get(0).cause(), () -> "matches: " + matches);
+        assertEquals(OptionalInt.of(550), matches.get(0).replyCode());
+        List<ReplyMatch> rate = CLASSIFIER.classify("450-4.2.1 The user you are trying to contact is receiving mail "
+                + "at a rate that\n450-4.2.1 prevents additional messages from being delivered.");
+        assertEquals("rate-limited", rate.get(0).cause(), () -> "matches: " + rate);
+    }
+
+    /** A reply no rule recognises is read by its codes, at a low confidence. */
+    @Test
+    void unrecognisedReplyIsReadByItsCodes() {
+        assertEquals(List.of(), CLASSIFIER.classify("554 5.6.9 xyzzy"));
+        ReplyMatch reading = CLASSIFIER.readCodes("554 5.6.9 xyzzy").orElseThrow();
+        assertEquals("message-rejected", reading.cause());
+        assertTrue(reading.confidence() <= 0.3, reading::toString);
+        assertTrue(reading.reason().contains("message content or media status"), reading::reason);
+        assertTrue(ReplyClassifier.isCodeReading(reading));
+        ReplyMatch none = CLASSIFIER.readCodes("Hello, I can't send mail").orElseThrow();
+        assertEquals(ReplyClassifier.NOT_RECOGNISED, none.cause());
+        assertTrue(none.confidence() <= 0.1);
+        ReplyMatch moved = CLASSIFIER.readCodes("550 5.1.6 gone").orElseThrow();
+        assertEquals("recipient-unknown", moved.cause());
+        assertTrue(moved.reason().contains("destination mailbox has moved"), moved::reason);
+        assertTrue(CLASSIFIER.readCodes(" \n ").isEmpty());
     }
 
     @Test

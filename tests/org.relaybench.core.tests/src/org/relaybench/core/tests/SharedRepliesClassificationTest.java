@@ -36,7 +36,8 @@ class SharedRepliesClassificationTest {
     record Expected(String cause, String server, String client) {
     }
 
-    private static final Map<String, Expected> EXPECTED = table(
+    /** The expected cause per reply text of the shared file; the corpus test uses it too. */
+    static final Map<String, Expected> EXPECTED = table(
             // Postfix smtpd: unauthenticated client relaying: it must authenticate
             expect("554 5.7.1 <user@example.org>: Relay access denied",
                     "smtp-auth-missing", "postfix", "-"),

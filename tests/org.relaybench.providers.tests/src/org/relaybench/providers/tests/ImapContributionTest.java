@@ -54,14 +54,23 @@ class ImapContributionTest {
 
     @Test
     void everyProcedureOfTheSeedArticleWithWhatItAddresses() {
-        Map<String, Set<String>> expected = Map.of(
-                "quick-tips", Set.of("smtp-auth-missing"),
-                "readd-without-wifi", Set.of("account-stale", "network-restricted-relay"),
-                "switch-smtp-server", Set.of("primary-smtp-broken", "network-restricted-relay"),
-                "primary-server-credentials", Set.of("smtp-auth-missing", "smtp-username-form"),
-                "delete-readd-restart", Set.of("account-stale"),
-                "manual-setup-credentials-twice", Set.of("smtp-auth-missing", "account-stale"),
-                "submission-settings", Set.of("wrong-smtp-port", "wrong-security", "wrong-smtp-host", "tls-required"));
+        Map<String, Set<String>> expected = Map.ofEntries(
+                Map.entry("quick-tips", Set.of("smtp-auth-missing")),
+                Map.entry("readd-without-wifi", Set.of("account-stale", "network-restricted-relay")),
+                Map.entry("switch-smtp-server", Set.of("primary-smtp-broken", "network-restricted-relay")),
+                Map.entry("primary-server-credentials", Set.of("smtp-auth-missing", "smtp-username-form")),
+                Map.entry("delete-readd-restart", Set.of("account-stale")),
+                Map.entry("manual-setup-credentials-twice", Set.of("smtp-auth-missing", "account-stale")),
+                Map.entry("submission-settings", Set.of("wrong-smtp-port", "wrong-security", "wrong-smtp-host",
+                        "tls-required")),
+                // what the agent tells the customer for replies that are not about the settings
+                Map.entry("reply-recipient-unknown", Set.of("recipient-unknown")),
+                Map.entry("reply-mailbox-full", Set.of("mailbox-full")),
+                Map.entry("reply-message-too-large", Set.of("message-too-large")),
+                Map.entry("reply-message-rejected", Set.of("message-rejected")),
+                Map.entry("reply-sender-blocked", Set.of("sender-blocked")),
+                Map.entry("reply-sender-rejected", Set.of("sender-rejected")),
+                Map.entry("reply-sender-authentication", Set.of("sender-authentication-failed")));
         assertEquals(expected.keySet(), imap.procedures().stream().map(Procedure::id).collect(Collectors.toSet()));
         expected.forEach((id, causes) -> assertTrue(imap.procedure(id).orElseThrow().addresses().containsAll(causes),
                 () -> id + " addresses " + imap.procedure(id).orElseThrow().addresses()));

@@ -43,7 +43,7 @@ final class AuthRules {
                 // "no relaying"
                 when("not", "unable", "cannot", "can", "won", "will", "do", "does", "don", "doesn", "refuse", "refuses",
                         "prohibited", "unauthorized", "unauthorised", "unauthenticated", "illegal", "no")
-                        .re("(?:(?:not (?:(?:be |being )?(?:allowed|permitted|authori[sz]ed|able) to|allow(?:ed)?"
+                        .re("(?:(?:not (?:(?:be |being )?(?:allowed|permitted|authori[sz]ed|able|configured) to|allow(?:ed)?"
                                 + "|an open)|unable to|cannot|can't|won't|will not|do not|does not|don't|doesn't"
                                 + "|refuse[sd]? to|prohibited from|unauthori[sz]ed|unauthenticated"
                                 + "|illegal) (?:(?:to|mail|e-?mail|messages?) )?relay(?:ing|ed)?"
@@ -144,14 +144,6 @@ final class AuthRules {
                         .gives(NETWORK_RESTRICTED_RELAY, 0.92).backedBy("550 5.7.0 5.7.1").server("gmail")
                         .says("the relay service accepts mail only from IP addresses or domains registered for the "
                                 + "account"),
-                when("spamhaus", "spamcop", "barracuda", "sorbs", "dnsbl", "rbl", "blocked", "blacklist", "blacklisted",
-                        "blocklist", "blocklisted", "dynamic", "dial", "dialup", "residential")
-                        .re("blocked using|(?:spamhaus|spamcop|barracuda|sorbs)|dnsbl|rbl(?![a-z])"
-                                + "|(?:dynamic|dial-?up|residential) (?:ip|address|range|pool|host)"
-                                + "|(?:block|black)list(?:ed)?")
-                        .gives(NETWORK_RESTRICTED_RELAY, 0.72).backedBy("550 554 553 5.7.1")
-                        .says("the client's IP address is on a block list or in a dynamic range; such addresses may "
-                                + "send only through the provider's authenticated submission service"),
                 when("tenantattribution", "could", "not")
                         .re("tenantattribution|could not be attributed|not attributed to (?:a|any|the) tenant")
                         .gives(NETWORK_RESTRICTED_RELAY, 0.88).backedBy("550 5.7.64").server("microsoft365")

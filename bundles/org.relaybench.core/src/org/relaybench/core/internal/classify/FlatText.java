@@ -46,9 +46,28 @@ final class FlatText {
         boolean space = false;
         boolean lineBreak = false;
         int spaceAt = 0;
+        int continued = -1; // the reply code of a "ddd-" line the next line continues, else -1
+        boolean lineHead = true; // no visible character of the current input line seen yet
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             char folded;
+            if (lineHead && c > ' ' && !isBlank(c)) {
+                lineHead = false;
+                // a multi-line reply: "550-5.1.1 text", "550-5.1.1 more text", "550 5.1.1 end"; the prefixes of the
+                // continuation lines are dropped so that phrases broken across lines read as one
+                int code = c >= '2' && c <= '5' ? replyPrefix(s, i) : -1;
+                boolean more = code >= 0 && s.charAt(i + 3) == '-';
+                if (code >= 0 && code == continued && k > 0) {
+                    continued = more ? code : -1;
+                    if (!space) {
+                        spaceAt = i;
+                    }
+                    space = true;
+                    i = prefixEnd(s, i) - 1;
+                    continue;
+                }
+                continued = more ? code : -1;
+            }
             if (c > ' ' && c < 0x7f && c != '`') {
                 // printable ASCII, by far the most common: no table look-ups
                 folded = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
@@ -57,7 +76,10 @@ final class FlatText {
                     spaceAt = i;
                 }
                 space = true;
-                lineBreak |= isLineBreak(c);
+                if (isLineBreak(c)) {
+                    lineBreak = true;
+                    lineHead = true;
+                }
                 continue;
             } else if (isInvisible(c)) {
                 continue;
@@ -85,6 +107,36 @@ final class FlatText {
         }
         map[k] = n;
         return new FlatText(s, out, k, map, Arrays.copyOf(starts, lines));
+    }
+
+    /** @return the reply code of a "ddd-" or "ddd " prefix at i, or -1 */
+    private static int replyPrefix(String s, int i) {
+        if (i + 4 > s.length() || !isDigit(s.charAt(i + 1)) || !isDigit(s.charAt(i + 2))
+                || s.charAt(i + 3) != '-' && s.charAt(i + 3) != ' ') {
+            return -1;
+        }
+        return (s.charAt(i) - '0') * 100 + (s.charAt(i + 1) - '0') * 10 + (s.charAt(i + 2) - '0');
+    }
+
+    /** @return where the prefix at i ends: after "ddd-" or "ddd ", and after an enhanced code that follows */
+    private static int prefixEnd(String s, int i) {
+        int j = i + 4;
+        int k = j;
+        if (k < s.length() && s.charAt(k) >= '2' && s.charAt(k) <= '5' && k + 1 < s.length() && s.charAt(k + 1) == '.') {
+            k += 2;
+            int dots = 1;
+            while (k < s.length() && (isDigit(s.charAt(k)) || s.charAt(k) == '.' && dots++ < 2)) {
+                k++;
+            }
+            if (dots == 2 && (k == s.length() || s.charAt(k) == ' ' || isLineBreak(s.charAt(k)))) {
+                j = k;
+            }
+        }
+        return j;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String cap(String text) {

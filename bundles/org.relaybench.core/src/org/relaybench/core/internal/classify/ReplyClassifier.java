@@ -3,6 +3,7 @@ package org.relaybench.core.internal.classify;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -43,6 +44,9 @@ public final class ReplyClassifier {
     /** Applied when a phrase stands under a reply of another class than its own (a "try later" under 5xx). */
     private static final double OTHER_CLASS_FACTOR = 0.6;
     private static final int CODE_SOURCE = -1;
+    private static final String SOURCE = "core";
+    /** The cause code of a reply whose words and codes name no cause (provider {@code core}'s own prefix). */
+    public static final String NOT_RECOGNISED = StatusReading.NOT_RECOGNISED;
     private static final int HINT_SOURCE = -10_000;
 
     public ReplyClassifier() {
@@ -69,19 +73,49 @@ public final class ReplyClassifier {
         }
     }
 
+    /**
+     * The last resort for a text that {@link #classify(String)} does not recognise: what its enhanced
+     * status code (class, subject, detail) and basic reply code mean, with the cause they point to at a
+     * low confidence, or {@value StatusReading#NOT_RECOGNISED} when they name none or the text has no
+     * code.
+     *
+     * @param text the error text or reply; may be null
+     * @return the reading, empty only for a text without a visible character
+     */
+    public Optional<ReplyMatch> readCodes(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            FlatText flat = FlatText.of(text);
+            return flat.length() == 0 ? Optional.empty() : Optional.of(StatusReading.read(flat));
+        } catch (RuntimeException | StackOverflowError e) {
+            report(e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param match a match
+     * @return whether it is a reading of codes alone ({@link #readCodes(String)}), not a recognised reply
+     */
+    public static boolean isCodeReading(ReplyMatch match) {
+        return match.source().equals(SOURCE) && match.reason().startsWith(StatusReading.PREFIX);
+    }
+
     private static List<ReplyMatch> classify(FlatText text) {
         if (text.length() == 0) {
             return List.of();
         }
         List<Code> codes = ReplyCodes.scan(text);
-        Hit[] hits = RuleSet.match(text);
+        RuleSet.Matches hits = RuleSet.match(text);
         Origin origin = Origin.of(hits, codes);
         Tally tally = new Tally();
         addRuleSignals(tally, text, hits, codes, origin);
         addCodeSignals(tally, codes);
         addProviderHint(tally, text, codes, origin.server);
-        if (origin.recipientUnknown) {
-            // the server says the address does not exist: the client's guess of a refusal is wrong
+        if (origin.delivery) {
+            // the server says why (no such recipient, spam, a blocklisted IP...): the client's guess of a refusal is wrong
             tally.dropClientGuesses(CauseCode.RELAY_DENIED, CauseCode.SMTP_AUTH_MISSING, CauseCode.SENDER_NOT_OWNED);
         }
         return tally.results(text, origin.client, origin.server);
@@ -92,31 +126,42 @@ public final class ReplyClassifier {
         String client;
         String server;
         int serverRank = Integer.MAX_VALUE;
-        boolean recipientUnknown;
+        boolean delivery;
         final List<Hit> clientSpans = new ArrayList<>(2);
+        /** where delivery rules matched: server phrases inside them are part of their reason */
+        List<Hit> deliverySpans = List.of();
 
         /** The first client rule (in table order) names the client; the most direct evidence names the server. */
-        static Origin of(Hit[] hits, List<Code> codes) {
+        static Origin of(RuleSet.Matches matches, List<Code> codes) {
             Origin o = new Origin();
             Rule[] rules = RuleSet.RULES;
-            for (int i = 0; i < rules.length; i++) {
-                if (hits[i] != null && rules[i].client != null) {
+            Hit[] hits = matches.byRule;
+            for (int k = 0; k < matches.count; k++) {
+                int i = matches.ids[k];
+                if (rules[i].client != null) {
                     o.client = o.client == null ? rules[i].client : o.client;
                     o.clientSpans.add(hits[i]);
                 }
             }
-            for (int i = 0; i < rules.length; i++) {
+            for (int k = 0; k < matches.count; k++) {
+                int i = matches.ids[k];
                 Rule r = rules[i];
                 // words inside a client's sentence say nothing about the server
                 if (hits[i] != null && r.client == null && !inside(hits[i], o.clientSpans)) {
                     o.server(r.server, r.serverRank);
-                    o.recipientUnknown |= r.kind == Kind.RECIPIENT_UNKNOWN;
+                    if (r.kind == Kind.DELIVERY) {
+                        o.delivery = true;
+                        if (o.deliverySpans.isEmpty()) {
+                            o.deliverySpans = new ArrayList<>(2);
+                        }
+                        o.deliverySpans.add(hits[i]);
+                    }
                 }
             }
             for (Code code : codes) {
                 Meaning meaning = CodeRules.ofEnhanced(code.enhanced());
                 o.server(meaning == null ? null : meaning.server(), 2);
-                o.recipientUnknown |= CodeRules.recipientUnknown(code);
+                o.delivery |= CodeRules.recipientUnknown(code);
             }
             return o;
         }
@@ -129,17 +174,22 @@ public final class ReplyClassifier {
         }
     }
 
-    private static void addRuleSignals(Tally tally, FlatText text, Hit[] hits, List<Code> codes, Origin origin) {
+    private static void addRuleSignals(Tally tally, FlatText text, RuleSet.Matches matches, List<Code> codes,
+            Origin origin) {
         Rule[] rules = RuleSet.RULES;
-        for (int i = 0; i < rules.length; i++) {
+        Hit[] hits = matches.byRule;
+        for (int k = 0; k < matches.count; k++) {
+            int i = matches.ids[k];
             Rule r = rules[i];
             Hit hit = hits[i];
-            // server words inside a client's sentence are the client's: counted once, as the client's
-            if (hit == null || r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, origin.clientSpans)) {
+            // server words inside a client's sentence are the client's: counted once, as the client's; server
+            // words inside a delivery phrase ("must authenticate with SPF or DKIM") are that phrase's
+            if (hit == null || r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, origin.clientSpans)
+                    || r.kind != Kind.CLIENT && insideOther(hit, origin.deliverySpans)) {
                 continue;
             }
             Code code = governing(codes, hit.start());
-            if (r.kind == Kind.SERVER && underSuccess(text, code, hit)) {
+            if (r.kind != Kind.CLIENT && underSuccess(text, code, hit)) {
                 continue;
             }
             double bonus = r.backedBy(code) ? SPECIFICITY_BONUS : 0;
@@ -197,6 +247,16 @@ public final class ReplyClassifier {
             tally.add(new Tally.Signal(o.cause(), o.confidence(), code.start(), end, code,
                     () -> what + ": " + meaning.reason() + ".", source, false));
         }
+    }
+
+    /** @return whether the hit lies within one of the spans and is shorter than it */
+    private static boolean insideOther(Hit hit, List<Hit> spans) {
+        for (Hit span : spans) {
+            if (hit.within(span) && hit.end() - hit.start() < span.end() - span.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inside(Hit hit, List<Hit> spans) {

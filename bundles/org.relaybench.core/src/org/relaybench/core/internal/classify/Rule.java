@@ -31,8 +31,12 @@ final class Rule {
         CLIENT,
         /** names the server software only */
         FINGERPRINT,
-        /** says the recipient does not exist: the clients' guess of a relay refusal is then wrong */
-        RECIPIENT_UNKNOWN
+        /**
+         * server words saying why a message was refused for a reason other than the client's settings
+         * (the recipient does not exist, spam, a blocklisted IP, ...): the clients' guess of a relay
+         * refusal is then wrong
+         */
+        DELIVERY
     }
 
     /**
@@ -189,8 +193,9 @@ final class Rule {
             return this;
         }
 
-        Builder recipientUnknown() {
-            this.kind = Kind.RECIPIENT_UNKNOWN;
+        /** The words give a reason of delivery, not of the client's settings (see {@link Kind#DELIVERY}). */
+        Builder delivery() {
+            this.kind = Kind.DELIVERY;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.relaybench.core.internal.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,7 @@ final class RuleSet {
         all.addAll(ServerRules.rules());
         all.addAll(AuthRules.rules());
         all.addAll(TransportRules.rules());
+        all.addAll(DeliveryRules.rules());
         RULES = all.toArray(new Rule[0]);
 
         // key -> rule -> the alternatives that can begin with one of the rule's words for that key
@@ -92,15 +94,33 @@ final class RuleSet {
         }
     }
 
+    /**
+     * The rules that matched a text: per rule its first match, and the ids of the rules that matched in
+     * table order, so that readers visit only those.
+     */
+    static final class Matches {
+        final Hit[] byRule;
+        final int[] ids;
+        final int count;
+
+        Matches(Hit[] byRule, int[] ids, int count) {
+            this.byRule = byRule;
+            this.ids = ids;
+            this.count = count;
+        }
+    }
+
     private RuleSet() {
     }
 
     /**
      * @param text the text
-     * @return per rule (same index as {@link #RULES}) its first match, or null
+     * @return per rule (same index as {@link #RULES}) its first match, or null, and the rules that matched
      */
-    static Hit[] match(FlatText text) {
+    static Matches match(FlatText text) {
         Hit[] hits = new Hit[RULES.length];
+        int[] found = new int[8];
+        int count = 0;
         byte[] tries = new byte[RULES.length];
         String flat = text.flat();
         char[] chars = text.chars();
@@ -141,10 +161,15 @@ final class RuleSet {
                 m.region(start, Math.min(n, start + RULES[id].reach));
                 if (m.lookingAt()) {
                     hits[id] = new Hit(m.start(), m.end());
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = id;
                 }
             }
         }
-        return hits;
+        Arrays.sort(found, 0, count);
+        return new Matches(hits, found, count);
     }
 
     private static int indexOf(long key) {

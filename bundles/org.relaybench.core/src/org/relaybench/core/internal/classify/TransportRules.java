@@ -178,7 +178,7 @@ final class TransportRules {
                         .re("service (?:is )?(?:not available|unavailable|temporarily unavailable)"
                                 + "|closing transmission channel"
                                 + "|(?:server|system|service) (?:is )?(?:too busy|busy|overloaded)|too busy"
-                                + "|temporarily unavailable")
+                                + "|temporarily (?:unavailable|rejected)")
                         .gives(SERVICE_UNAVAILABLE, 0.75).backedBy("421 450 451 4.3.2 4.3.0 4.7.0").expectsClass(4)
                         .says("the server refuses service for now"),
 
@@ -230,14 +230,6 @@ final class TransportRules {
                 when("primary")
                         .re("primary (?:outgoing |smtp )?server (?:is )?(?:off|unavailable|not available|failed"
                                 + "|not responding|turned off)")
-                        .gives(PRIMARY_SMTP_BROKEN, 0.60).says("the primary outgoing server fails"),
-
-                // the recipient does not exist: not a sending problem of this account
-                when("user", "recipient", "mailbox", "address", "account", "unknown", "no", "invalid")
-                        .re("(?:user|recipient|mailbox|address|account)(?: address)? (?:is )?(?:unknown|not found"
-                                + "|does not exist|doesn't exist)|unknown (?:user|recipient|mailbox|local part|address)"
-                                + "|no such (?:user|recipient|mailbox|address)|invalid recipient|recipient not found"
-                                + "|mailbox (?:is )?unavailable(?![^.;]{0,60}relay)")
-                        .recipientUnknown().says("the recipient address does not exist"));
+                        .gives(PRIMARY_SMTP_BROKEN, 0.60).says("the primary outgoing server fails"));
     }
 }

@@ -196,10 +196,17 @@ final class BuiltinChecks {
         out.add(new Finding(code.code(), severity, confidence, title, List.of(evidence), CORE, rule, Optional.empty()));
     }
 
-    /** @return the usual severity of a cause: temporary and partial conditions are warnings */
+    /**
+     * @return the usual severity of a cause: temporary and partial conditions, and replies that do not
+     *         blame the settings, are warnings
+     */
     static Severity severityOf(CauseCode code) {
         switch (code) {
         case RATE_LIMITED, SERVICE_UNAVAILABLE, SERVER_TOO_SLOW, PRIMARY_SMTP_BROKEN:
+            return Severity.WARNING;
+        // replies about the recipient, the message or the sending server: the settings are not at fault
+        case RECIPIENT_UNKNOWN, MAILBOX_FULL, MESSAGE_TOO_LARGE, MESSAGE_REJECTED, SENDER_BLOCKED, SENDER_REJECTED,
+                SENDER_AUTHENTICATION_FAILED:
             return Severity.WARNING;
         default:
             return Severity.ERROR;

@@ -32,10 +32,10 @@ import org.relaybench.core.providers.ProviderDescriptor;
 /**
  * The diagnosis engine service. Order of work, fixed so that results are deterministic: match the
  * provider; built-in checks; the provider's declarative rules; its code rules (isolated); the error
- * text; outside evidence; then the provider's exceptions, derived causes, merging, refutations (a live
- * probe that saw the settings work), ranking and procedures. Contributed code runs under the
- * {@link Sandbox}'s supervision: see {@link RuleRunner} for budgets and quarantine, and
- * {@link DiagnosisOptions#deadline()} for the diagnosis as a whole.
+ * text; outside evidence; then the provider's exceptions, derived causes, the settings weighed against the
+ * reply ({@link ReplyAgainstSettings}), merging, refutations (a live probe that saw the settings work), ranking
+ * and procedures. Contributed code runs under the {@link Sandbox}'s supervision: see {@link RuleRunner} for
+ * budgets and quarantine, and {@link DiagnosisOptions#deadline()} for the diagnosis as a whole.
  */
 @Component(service = DiagnosisEngine.class)
 public final class DefaultDiagnosisEngine implements DiagnosisEngine {
@@ -157,10 +157,11 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
             findings = credentialsFromAccount(findings, provider);
         }
         findings.addAll(derived(account, provider, findings, matches));
+        findings = ReplyAgainstSettings.weigh(account, provider, findings, matches);
 
         Map<String, Procedure> procedures = new LinkedHashMap<>();
         List<Finding> merged = FindingMerger.refute(FindingMerger.merge(findings), options.refutations());
-        List<Finding> ranked = FindingMerger.attachProcedures(merged, provider, idx.generic(), procedures);
+        List<Finding> ranked = FindingMerger.attachProcedures(merged, provider, idx, procedures);
         return new Diagnosis(account, Optional.ofNullable(provider), ranked, matches, procedures, errors);
     }
 
@@ -214,7 +215,7 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         });
         boolean refused = matches.stream().anyMatch(m -> SEND_REFUSED.contains(m.cause()));
         boolean settingsKnown = account.effectiveOutgoing().isPresent();
-        if (refused && settingsKnown && !settingError) {
+        if (refused && settingsKnown && !settingError && !ReplyFindings.clearsSettings(matches)) {
             out.add(new Finding(CauseCode.ACCOUNT_STALE.code(), Severity.ERROR, 0.4,
                     "The settings look right, yet the server refuses: remove the account and add it back",
                     List.of(Evidences.setting("smtp", Evidences.describe(account.effectiveOutgoing().get()))),

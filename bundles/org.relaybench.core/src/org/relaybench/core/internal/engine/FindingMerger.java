@@ -123,17 +123,21 @@ final class FindingMerger {
 
     /**
      * Points every finding without a procedure at one that addresses its cause: the matched provider's
-     * first, then the generic provider's.
+     * first, then the generic provider's, then the core's own advice for replies that are not about the
+     * settings ({@link AgentAdvice}).
      *
      * @return the findings with procedures, and the procedures they name
      */
-    static List<Finding> attachProcedures(List<Finding> findings, ProviderDescriptor provider,
-            Optional<ProviderDescriptor> generic, Map<String, Procedure> used) {
+    static List<Finding> attachProcedures(List<Finding> findings, ProviderDescriptor provider, ProviderIndex index,
+            Map<String, Procedure> used) {
+        Optional<ProviderDescriptor> generic = index.generic();
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             Optional<Procedure> procedure = f.procedure().flatMap(id -> find(id, provider, generic));
             if (procedure.isEmpty()) {
-                procedure = addressing(f.code(), provider).or(() -> generic.flatMap(g -> addressing(f.code(), g)));
+                procedure = index.addressing(provider, f.code())
+                        .or(() -> generic.flatMap(g -> index.addressing(g, f.code())))
+                        .or(() -> AgentAdvice.forCause(f.code()));
             }
             procedure.ifPresent(p -> used.putIfAbsent(p.id(), p));
             out.add(procedure.map(Procedure::id).equals(f.procedure()) ? f
@@ -147,12 +151,5 @@ final class FindingMerger {
             Optional<ProviderDescriptor> generic) {
         Optional<Procedure> own = provider == null ? Optional.empty() : provider.procedure(id);
         return own.or(() -> generic.flatMap(g -> g.procedure(id)));
-    }
-
-    private static Optional<Procedure> addressing(String code, ProviderDescriptor provider) {
-        if (provider == null) {
-            return Optional.empty();
-        }
-        return provider.procedures().stream().filter(p -> p.addresses().contains(code)).findFirst();
     }
 }

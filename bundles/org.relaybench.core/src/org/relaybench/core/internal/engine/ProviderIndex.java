@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.relaybench.core.providers.Procedure;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.core.providers.ProviderDescriptor;
 
@@ -20,6 +21,8 @@ final class ProviderIndex {
     private final Optional<ProviderDescriptor> generic;
     private final Map<String, List<PreparedReply>> replies = new HashMap<>();
     private final Map<String, List<org.relaybench.core.Evidence>> ruleEvidence = new HashMap<>();
+    /** Per provider id, per cause code, the first of the provider's procedures that addresses it. */
+    private final Map<String, Map<String, Procedure>> procedures = new HashMap<>();
 
     ProviderIndex(ProviderCatalog.Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -33,7 +36,32 @@ final class ProviderIndex {
         for (ProviderDescriptor p : snapshot.providers()) {
             replies.put(p.id(), p.replies().stream().map(PreparedReply::new).toList());
             ruleEvidence.put(p.id(), RuleRunner.ruleEvidence(p));
+            procedures.put(p.id(), byCause(p));
         }
+    }
+
+    private static Map<String, Procedure> byCause(ProviderDescriptor provider) {
+        Map<String, Procedure> byCause = new HashMap<>();
+        for (Procedure procedure : provider.procedures()) {
+            for (String cause : procedure.addresses()) {
+                byCause.putIfAbsent(cause, procedure);
+            }
+        }
+        return byCause;
+    }
+
+    /**
+     * @param provider a provider, or null
+     * @param cause a cause code
+     * @return the first of the provider's procedures that addresses the cause
+     */
+    Optional<Procedure> addressing(ProviderDescriptor provider, String cause) {
+        if (provider == null) {
+            return Optional.empty();
+        }
+        Map<String, Procedure> byCause = procedures.get(provider.id());
+        // a provider chosen by id but absent from this snapshot is looked up directly
+        return Optional.ofNullable((byCause != null ? byCause : byCause(provider)).get(cause));
     }
 
     /** @return the RULE evidence of each of the provider's rules, by position */

@@ -1,8 +1,10 @@
 package org.relaybench.core.internal.engine;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -47,22 +49,88 @@ final class ReplyFindings {
             }
         }
         matches.addAll(classifier.classify(text));
+        if (matches.isEmpty()) {
+            // never nothing for a reply: what its codes mean, at a low confidence
+            classifier.readCodes(text).ifPresent(matches::add);
+        }
         return matches;
     }
 
+    /**
+     * Findings of the matches. A match whose cause does not blame the settings says so in its title and
+     * evidence; when the text's strongest match is such a cause, its lesser readings that would blame the
+     * settings are only warnings; a reading of codes alone is at most a warning.
+     */
     static List<Finding> findings(List<ReplyMatch> matches) {
+        ReplyMatch lead = strongest(matches);
+        boolean settingsCleared = lead != null && clearsSettings(lead.cause());
         List<Finding> out = new ArrayList<>(matches.size());
         for (ReplyMatch m : matches) {
             String detail = (m.reason().isEmpty() ? "" : m.reason() + " \u2014 ") + "\u201c" + m.excerpt() + "\u201d";
-            Evidence evidence = new Evidence(Evidence.Kind.REPLY, "error text", detail);
+            List<Evidence> evidence = new ArrayList<>(2);
+            evidence.add(new Evidence(Evidence.Kind.REPLY, "error text", detail));
             Optional<CauseCode> code = CauseCode.of(m.cause());
-            Severity severity = code.map(BuiltinChecks::severityOf).orElse(Severity.ERROR);
-            String title = code.map(CauseCode::summary).orElse(m.cause()) + " (from the error text)";
-            String rule = m.source().equals("core") ? "reply-classifier" : "known-reply";
-            out.add(new Finding(m.cause(), severity, m.confidence(), title, List.of(evidence),
-                    m.source(), rule, Optional.empty()));
+            boolean reading = ReplyClassifier.isCodeReading(m);
+            boolean notRecognised = m.cause().equals(ReplyClassifier.NOT_RECOGNISED);
+            Severity severity = code.map(BuiltinChecks::severityOf).orElse(notRecognised ? Severity.INFO : Severity.ERROR);
+            if (severity == Severity.ERROR && (reading || settingsCleared && m != lead)) {
+                severity = Severity.WARNING;
+            }
+            boolean cleared = code.isPresent() && !code.get().settingsAtFault() && severity != Severity.ERROR;
+            if (cleared) {
+                evidence.add(NOT_THE_SETTINGS);
+            }
+            String title = code.isPresent() ? TITLES.get(code.get())[(cleared ? 2 : 0) + (reading ? 1 : 0)]
+                    : (notRecognised ? "The reply was not recognised" : m.cause())
+                            + (reading ? READING_SUFFIX : TEXT_SUFFIX);
+            String rule = !m.source().equals("core") ? "known-reply" : reading ? "status-code-reading"
+                    : "reply-classifier";
+            out.add(new Finding(m.cause(), severity, m.confidence(), title, evidence, m.source(), rule,
+                    Optional.empty()));
         }
         return out;
+    }
+
+    private static final String TEXT_SUFFIX = " (from the error text)";
+    private static final String READING_SUFFIX = " (read from the reply's status codes only; low confidence)";
+    private static final String CLEARED = ": the device's settings are not at fault";
+    /** Per cause the titles from text and from codes alone, each plain and saying the settings are not at fault. */
+    private static final Map<CauseCode, String[]> TITLES = new EnumMap<>(CauseCode.class);
+
+    static {
+        for (CauseCode c : CauseCode.values()) {
+            TITLES.put(c, new String[] { c.summary() + TEXT_SUFFIX, c.summary() + READING_SUFFIX,
+                c.summary() + CLEARED + TEXT_SUFFIX, c.summary() + CLEARED + READING_SUFFIX });
+        }
+    }
+
+    private static final Evidence NOT_THE_SETTINGS = new Evidence(Evidence.Kind.RULE, "device settings",
+            "not at fault: the reply is about the recipient, the message, the sender's domain or the sending server, "
+                    + "not about how the device connects or signs in");
+
+    /**
+     * @return whether the error text, read by its strongest match, clears the device's settings: a standard
+     *         cause that does not blame them (a full mailbox, spam, a blocklisted IP, SMTP AUTH off for the tenant)
+     */
+    static boolean clearsSettings(List<ReplyMatch> matches) {
+        ReplyMatch lead = strongest(matches);
+        return lead != null && clearsSettings(lead.cause());
+    }
+
+    private static boolean clearsSettings(String cause) {
+        Optional<CauseCode> code = CauseCode.of(cause);
+        return code.isPresent() && !code.get().settingsAtFault();
+    }
+
+    /** @return the most confident match, the first of equals; null when there is none */
+    private static ReplyMatch strongest(List<ReplyMatch> matches) {
+        ReplyMatch lead = null;
+        for (ReplyMatch m : matches) {
+            if (lead == null || m.confidence() > lead.confidence()) {
+                lead = m;
+            }
+        }
+        return lead;
     }
 
     private static String excerpt(String text, int start, int end) {
