@@ -17,7 +17,6 @@ import org.eclipse.equinox.p2.metadata.IInstallableUnitFragment;
 import org.eclipse.equinox.p2.metadata.IProvidedCapability;
 import org.eclipse.equinox.p2.metadata.IRequirement;
 import org.eclipse.equinox.p2.query.QueryUtil;
-import org.osgi.framework.Bundle;
 
 /**
  * Reads a p2 profile as Relaybench sees it: the product root (the IU the product was materialized
@@ -37,14 +36,11 @@ final class ProfileRoots {
     static final String PROP_NAME = IInstallableUnit.PROP_NAME;
     private static final String BUNDLE_NAMESPACE = "osgi.bundle";
 
-    private final long timestamp;
     private final Map<IInstallableUnit, List<IInstallableUnit>> plugins;
     private final Set<String> pluginBundles = new HashSet<>();
     private final Set<IInstallableUnit> productUnits;
 
-    private ProfileRoots(long timestamp, Map<IInstallableUnit, List<IInstallableUnit>> plugins,
-            Set<IInstallableUnit> productUnits) {
-        this.timestamp = timestamp;
+    private ProfileRoots(Map<IInstallableUnit, List<IInstallableUnit>> plugins, Set<IInstallableUnit> productUnits) {
         this.plugins = plugins;
         this.productUnits = productUnits;
         plugins.values().forEach(bundles -> bundles.forEach(iu -> pluginBundles.add(key(iu.getId(), iu.getVersion().toString()))));
@@ -77,7 +73,7 @@ final class ProfileRoots {
                     .sorted(Comparator.comparing(IInstallableUnit::getId)).toList();
             plugins.put(root, bundles);
         }
-        return new ProfileRoots(profile.getTimestamp(), plugins, product);
+        return new ProfileRoots(plugins, product);
     }
 
     /**
@@ -114,13 +110,8 @@ final class ProfileRoots {
         return false;
     }
 
-    private static String key(String symbolicName, String version) {
+    static String key(String symbolicName, String version) {
         return symbolicName + '_' + version;
-    }
-
-    /** @return the profile timestamp this was read from */
-    long timestamp() {
-        return timestamp;
     }
 
     /** @return plugin roots by id, each with the bundles it brought */
@@ -128,13 +119,9 @@ final class ProfileRoots {
         return plugins;
     }
 
-    /**
-     * @param bundle an installed bundle
-     * @return whether a plugin root brought it
-     */
-    boolean isPluginBundle(Bundle bundle) {
-        return bundle.getSymbolicName() != null
-                && pluginBundles.contains(key(bundle.getSymbolicName(), bundle.getVersion().toString()));
+    /** @return the bundles plugin roots brought, as {@code symbolic-name_version} */
+    Set<String> pluginBundleKeys() {
+        return Set.copyOf(pluginBundles);
     }
 
     /**

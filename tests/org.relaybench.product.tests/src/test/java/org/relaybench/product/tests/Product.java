@@ -53,6 +53,14 @@ final class Product {
         return new Product(target);
     }
 
+    /** A product already at {@code root} (for example a copy moved there); deleted with the copies. */
+    static Product at(Path root) {
+        synchronized (COPIES) {
+            COPIES.add(root);
+        }
+        return new Product(root);
+    }
+
     Path root() {
         return root;
     }
