@@ -46,6 +46,7 @@ public final class Cli {
         register(new SessionsCommand(services, terminal));
         register(new PluginsCommand(services));
         register(new ProbeCommand(services, env, stdin));
+        register(new BatchCommand(services, stdin, terminal));
     }
 
     private void register(Command command) {

@@ -9,6 +9,8 @@ public final class Json {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .create();
 
+    private static final Gson LINE = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
     private Json() {
     }
 
@@ -18,5 +20,13 @@ public final class Json {
      */
     public static String write(Object tree) {
         return GSON.toJson(tree);
+    }
+
+    /**
+     * @param tree a tree of maps, lists, strings, numbers and booleans
+     * @return the JSON text on one line, for JSON Lines
+     */
+    public static String line(Object tree) {
+        return LINE.toJson(tree);
     }
 }

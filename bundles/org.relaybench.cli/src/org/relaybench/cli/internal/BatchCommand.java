@@ -1,0 +1,378 @@
+package org.relaybench.cli.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.relaybench.core.Severity;
+import org.relaybench.report.SessionExporter.Format;
+import org.relaybench.session.SupportSessions;
+import org.relaybench.session.batch.BatchCheckpoint;
+import org.relaybench.session.batch.BatchDiagnosis;
+import org.relaybench.session.batch.BatchFormat;
+import org.relaybench.session.batch.BatchInputException;
+import org.relaybench.session.batch.BatchPipeline;
+import org.relaybench.session.batch.BatchReader;
+import org.relaybench.session.batch.BatchReaders;
+import org.relaybench.session.batch.BatchResult;
+import org.relaybench.session.batch.BatchSummary;
+import org.relaybench.session.batch.ProbeScheduler;
+import org.relaybench.session.batch.Shard;
+
+/**
+ * {@code relaybench batch}: diagnoses every account of a CSV or JSON Lines file, streaming, on all
+ * cores, and writes one result per record in input order. The work is the session service's
+ * ({@code org.relaybench.session.batch}); this reads the options and writes.
+ */
+final class BatchCommand implements Command {
+
+    /** Results between two checkpoints, at most. */
+    static final int CHECKPOINT_RECORDS = 2_000;
+    private static final long CHECKPOINT_NANOS = 1_000_000_000L;
+
+    private final ServicesLookup services;
+    private final InputStream stdin;
+    private final BooleanSupplier terminal;
+
+    BatchCommand(ServicesLookup services, InputStream stdin, BooleanSupplier terminal) {
+        this.services = services;
+        this.stdin = stdin;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public String name() {
+        return "batch";
+    }
+
+    @Override
+    public String summary() {
+        return "diagnose every account of a CSV or JSON Lines file (streaming, all cores)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: relaybench batch [options] FILE.csv|FILE.jsonl|-
+
+                Diagnoses every account of a file and writes one result per record, in input
+                order, as JSON Lines (the 'diagnose --json' form with "line", "id" and "status")
+                or CSV. Streaming: memory stays flat whatever the input's size.
+
+                Input ('-' reads standard input):
+                  CSV with a header row naming its columns: id, email, client, network,
+                  network-operator, error, mx, smtp-host, smtp-port, smtp-security, smtp-auth,
+                  smtp-user, smtp-password-set, smtp-enabled, incoming-protocol, incoming-host,
+                  incoming-port, incoming-security, incoming-auth, incoming-user,
+                  incoming-password-set, other-smtp (only email is required);
+                  or JSON Lines: one 'diagnose --account' object per line, with an optional "id".
+                  --format csv|jsonl        the input's format (default: by extension; for '-', by
+                                            its first character)
+
+                Output:
+                  --output FILE|-           where to write the results (default: standard output)
+                  --output-format jsonl|csv (default: by the output's extension, else jsonl)
+                  --report FILE.html|pdf    also write the summary report of the run
+                  --store URL               log every record as a support session (customer: its
+                                            id, else its email; ticket: FILE:LINE) in a session
+                                            log: jdbc:h2:/path/db or jdbc:postgresql://host/db
+                  --agent NAME              who logs the sessions (default: the user name)
+                  --quiet                   no progress and no summary on standard error
+
+                Running:
+                  --threads N               diagnosing threads (default: the number of cores)
+                  --no-classify             ignore the error texts
+                  --fail-on error|warning   exit 1 when a record has a finding at least that severe
+                  --shard I/N               diagnose only record k with k mod N = I (k counts every
+                                            record from 0): N processes share one input
+                  --resume                  continue an interrupted run: the output (a file) is cut
+                                            back to the last checkpoint and the rest is added
+
+                Live probe (asks the real servers, never sends; no passwords in a batch):
+                  --probe                   probe each account's outgoing server and DNS; identical
+                                            settings are probed once per run
+                  --concurrency N           probes at once (default 16)
+                  --per-host N              probes of one server at once (default 2)
+                  --to, --timeout, --trust-cert, --insecure, --dns   as for 'diagnose --probe'
+
+                Exit codes: 0 done; 1 a record was invalid or failed, or has a finding at or above
+                --fail-on; 2 bad usage, or the input is not CSV or JSON Lines at all (nothing is
+                written); 3 internal error (output or store failed).
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Set<String> valued = new HashSet<>(Set.of("format", "output", "output-format", "report", "store", "agent",
+                "threads", "fail-on", "shard", "concurrency", "per-host"));
+        valued.addAll(ProbeOptions.VALUED);
+        Set<String> flags = new HashSet<>(Set.of("quiet", "no-classify", "resume", "probe"));
+        flags.addAll(ProbeOptions.FLAGS);
+        Arguments a = Arguments.parse(args, valued, flags);
+        if (a.positional().size() != 1) {
+            throw new UsageException(a.positional().isEmpty() ? "give the input FILE, or - for standard input"
+                    : "give one input FILE: " + String.join(" ", a.positional()));
+        }
+        String input = a.positional().get(0);
+        Optional<BatchFormat> inFormat = format(a, "format");
+        if (inFormat.isEmpty() && !input.equals("-")) {
+            inFormat = Optional.of(BatchFormat.ofFileName(input).orElseThrow(() -> new UsageException(
+                    "cannot tell the format of " + input + " from its name: give --format csv|jsonl")));
+        }
+        String output = a.value("output").orElse("-");
+        BatchFormat outFormat = format(a, "output-format")
+                .orElse(output.equals("-") ? BatchFormat.JSONL : BatchFormat.ofFileName(output).orElse(BatchFormat.JSONL));
+        if (a.flag("resume") && output.equals("-")) {
+            throw new UsageException("--resume needs --output FILE: standard output cannot be cut back");
+        }
+        Optional<Format> report = report(a);
+        Optional<Severity> failOn = DiagnoseCommand.failOn(a);
+        Shard shard = Shard.ALL;
+        if (a.value("shard").isPresent()) {
+            try {
+                shard = Shard.parse(a.value("shard").get());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--shard: " + e.getMessage());
+            }
+        }
+        if (!a.flag("probe") && (ProbeOptions.any(a) || a.value("concurrency").isPresent()
+                || a.value("per-host").isPresent())) {
+            throw new UsageException("--concurrency, --per-host, --to, --timeout, --trust-cert, --insecure and --dns "
+                    + "go with --probe");
+        }
+        if (a.value("agent").isPresent() && a.value("store").isEmpty()) {
+            throw new UsageException("--agent names who logs the sessions: give --store too");
+        }
+        int threads = a.flag("probe") ? a.integer("concurrency", 16, 1, 1024)
+                : a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int perHost = a.integer("per-host", 2, 1, 64);
+        SupportSessions sessions = services.get(SupportSessions.class);
+        Optional<ProbeScheduler> probes = a.flag("probe")
+                ? Optional.of(new ProbeScheduler(sessions, ProbeOptions.settings(a), perHost))
+                : Optional.empty();
+
+        CountingInputStream counted = new CountingInputStream(open(input));
+        long size = input.equals("-") ? -1 : Files.size(Path.of(input));
+        BatchReader reader;
+        try {
+            reader = BatchReaders.open(counted, inFormat);
+        } catch (BatchInputException e) {
+            counted.close();
+            throw new UsageException(input + ": " + e.getMessage());
+        }
+        String run = String.join(" ", "input=" + Path.of(input).getFileName(), "format=" + reader.format().id(),
+                "output-format=" + outFormat.id(), "shard=" + shard);
+        try (reader; BatchStore store = BatchStore.open(services, a, input)) {
+            Output sink = Output.open(output, out, a.flag("resume"), run);
+            BatchSummary summary = new BatchSummary();
+            sink.checkpoint().ifPresent(c -> c.addTo(summary));
+            long skip = sink.checkpoint().map(BatchCheckpoint::nextOrdinal).orElse(0L);
+            if (skip == 0) {
+                sink.write(new BatchOutput(outFormat).header());
+            }
+            int window = Math.max(64, threads * 16);
+            store.resumeAfter(skip, sink.checkpoint().isPresent(), window + CHECKPOINT_RECORDS + 2L);
+            BatchDiagnosis diagnosis = new BatchDiagnosis(sessions, reader.format(), !a.flag("no-classify"), probes);
+            BatchOutput lines = new BatchOutput(outFormat);
+            BatchProgress progress = a.flag("quiet") ? null : new BatchProgress(err, terminal.getAsBoolean(), size);
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
+            Shard selected = shard;
+            long[] sinceCheckpoint = { 0, System.nanoTime() };
+            boolean[] failing = { false };
+            try {
+                BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, r -> {
+                    BatchResult result = diagnosis.diagnose(r);
+                    Optional<String> session = store.log(r, result);
+                    return new Done(result, lines.line(result, session));
+                }, (r, done) -> {
+                    summary.add(done.result());
+                    sink.write(done.line());
+                    failing[0] |= failOn.isPresent() && done.result().atLeast(failOn.get());
+                    if (++sinceCheckpoint[0] >= CHECKPOINT_RECORDS
+                            || System.nanoTime() - sinceCheckpoint[1] > CHECKPOINT_NANOS) {
+                        sink.commit(r.ordinal() + 1, summary);
+                        sinceCheckpoint[0] = 0;
+                        sinceCheckpoint[1] = System.nanoTime();
+                    }
+                    if (progress != null) {
+                        progress.tick(summary.records(), counted.count());
+                    }
+                }, threads, window);
+                sink.commit(Long.MAX_VALUE, summary);
+            } finally {
+                sink.close();
+                if (progress != null) {
+                    progress.done(summary.records(), counted.count());
+                }
+            }
+            if (report.isPresent()) {
+                Path file = Path.of(a.value("report").get());
+                sessions.exportSummary(summary.sessions(started), report.get(), file);
+            }
+            if (!a.flag("quiet")) {
+                double seconds = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
+                err.println(String.format(Locale.ROOT,
+                        "relaybench batch: %,d records: %,d diagnosed (%,d with errors, %,d with warnings), %,d invalid, "
+                                + "%,d failed%s; %.1f s, %,.0f records/s",
+                        summary.records(), summary.diagnosed(), summary.errors(), summary.warnings(), summary.invalid(),
+                        summary.failed(), probes.map(p -> String.format(Locale.ROOT, "; %,d probes, %,d shared",
+                                p.probed(), p.shared())).orElse(""),
+                        seconds, summary.records() / seconds));
+            }
+            if (store.failures() > 0) {
+                err.println("relaybench batch: " + store.failures() + " records were not logged in " + store.description()
+                        + ": " + store.firstFailure());
+                return ExitCode.INTERNAL;
+            }
+            boolean bad = summary.invalid() > 0 || summary.failed() > 0;
+            return bad || failing[0] || failOn.isPresent() && failOnBefore(summary, failOn.get()) ? ExitCode.FINDINGS
+                    : ExitCode.OK;
+        }
+    }
+
+    /** Counts of a resumed run's first part: their findings count for --fail-on too. */
+    private static boolean failOnBefore(BatchSummary summary, Severity level) {
+        return level == Severity.ERROR ? summary.errors() > 0 : summary.errors() + summary.warnings() > 0;
+    }
+
+    private record Done(BatchResult result, String line) {
+    }
+
+    private InputStream open(String input) throws UsageException {
+        if (input.equals("-")) {
+            return stdin;
+        }
+        try {
+            return Files.newInputStream(Path.of(input));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + input);
+        } catch (InvalidPathException | IOException e) {
+            throw new UsageException("cannot read " + input + ": " + e.getMessage());
+        }
+    }
+
+    private static Optional<BatchFormat> format(Arguments a, String option) throws UsageException {
+        if (a.value(option).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(BatchFormat.parse(a.value(option).get())
+                .orElseThrow(() -> new UsageException("--" + option + " must be csv or jsonl: " + a.value(option).get())));
+    }
+
+    private static Optional<Format> report(Arguments a) throws UsageException {
+        if (a.value("report").isEmpty()) {
+            return Optional.empty();
+        }
+        String name = a.value("report").get().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Optional.of(Format.HTML);
+        }
+        if (name.endsWith(".pdf")) {
+            return Optional.of(Format.PDF);
+        }
+        throw new UsageException("--report must name a .html or .pdf file: " + a.value("report").get());
+    }
+
+    /**
+     * Where results go: standard output, or a file with a checkpoint beside it. A checkpoint is
+     * written only after the output before it is on disk, so the output's first
+     * {@code outputBytes} bytes are always whole results.
+     */
+    static final class Output implements AutoCloseable {
+
+        private final OutputStream stream;
+        private final FileChannel channel;
+        private final Path checkpointFile;
+        private final String run;
+        private final Optional<BatchCheckpoint> checkpoint;
+        private long written;
+
+        private Output(OutputStream stream, FileChannel channel, Path checkpointFile, String run,
+                Optional<BatchCheckpoint> checkpoint, long written) {
+            this.stream = stream;
+            this.channel = channel;
+            this.checkpointFile = checkpointFile;
+            this.run = run;
+            this.checkpoint = checkpoint;
+            this.written = written;
+        }
+
+        static Output open(String output, PrintStream out, boolean resume, String run) throws IOException, UsageException {
+            if (output.equals("-")) {
+                return new Output(out, null, null, run, Optional.empty(), 0);
+            }
+            Path file = Path.of(output);
+            Path checkpointFile = BatchCheckpoint.beside(file);
+            Optional<BatchCheckpoint> checkpoint = Optional.empty();
+            if (resume) {
+                try {
+                    checkpoint = BatchCheckpoint.read(checkpointFile);
+                } catch (IOException e) {
+                    throw new UsageException("--resume: " + e.getMessage());
+                }
+                if (checkpoint.isPresent() && !checkpoint.get().run().equals(run)) {
+                    throw new UsageException("--resume: " + output + " is the output of another run (" + checkpoint.get().run()
+                            + "), not of this one (" + run + ")");
+                }
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long keep = checkpoint.map(BatchCheckpoint::outputBytes).orElse(0L);
+            if (channel.size() < keep) {
+                channel.close();
+                throw new UsageException("--resume: " + output + " is shorter than its checkpoint says: it was changed");
+            }
+            channel.truncate(keep);
+            channel.position(keep);
+            if (checkpoint.isEmpty()) {
+                Files.deleteIfExists(checkpointFile);
+            }
+            return new Output(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), channel,
+                    checkpointFile, run, checkpoint, keep);
+        }
+
+        Optional<BatchCheckpoint> checkpoint() {
+            return checkpoint;
+        }
+
+        void write(String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            stream.write(bytes);
+            written += bytes.length;
+        }
+
+        /** Makes what was written durable and records it: the records before nextOrdinal are done. */
+        void commit(long nextOrdinal, BatchSummary summary) throws IOException {
+            stream.flush();
+            if (channel != null) {
+                channel.force(false);
+                BatchCheckpoint.of(run, nextOrdinal, written, summary).write(checkpointFile);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.flush();
+            if (channel != null) {
+                stream.close();
+            }
+        }
+    }
+}
