@@ -185,7 +185,7 @@ final class BatchCommand implements Command {
             sink.checkpoint().ifPresent(c -> c.addTo(summary));
             long skip = sink.checkpoint().map(BatchCheckpoint::nextOrdinal).orElse(0L);
             if (skip == 0) {
-                sink.write(new BatchOutput(outFormat).header());
+                sink.write(new BatchOutput(outFormat).header().getBytes(StandardCharsets.UTF_8));
             }
             int window = Math.max(64, threads * 16);
             store.resumeAfter(skip, sink.checkpoint().isPresent(), window + CHECKPOINT_RECORDS + 2L);
@@ -201,7 +201,8 @@ final class BatchCommand implements Command {
                 BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, r -> {
                     BatchResult result = diagnosis.diagnose(r);
                     Optional<String> session = store.log(r, result);
-                    return new Done(result, lines.line(result, session));
+                    // encoded here, on the workers: the one writing thread only copies bytes
+                    return new Done(result, lines.line(result, session).getBytes(StandardCharsets.UTF_8));
                 }, (r, done) -> {
                     summary.add(done.result());
                     sink.write(done.line());
@@ -253,7 +254,7 @@ final class BatchCommand implements Command {
         return level == Severity.ERROR ? summary.errors() > 0 : summary.errors() + summary.warnings() > 0;
     }
 
-    private record Done(BatchResult result, String line) {
+    private record Done(BatchResult result, byte[] line) {
     }
 
     private InputStream open(String input) throws UsageException {
@@ -352,8 +353,7 @@ final class BatchCommand implements Command {
             return checkpoint;
         }
 
-        void write(String text) throws IOException {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        void write(byte[] bytes) throws IOException {
             stream.write(bytes);
             written += bytes.length;
         }
