@@ -1,18 +1,13 @@
 package org.relaybench.cli.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -180,7 +175,7 @@ final class BatchCommand implements Command {
         String run = String.join(" ", "input=" + Path.of(input).getFileName(), "format=" + reader.format().id(),
                 "output-format=" + outFormat.id(), "shard=" + shard);
         try (reader; BatchStore store = BatchStore.open(services, a, input)) {
-            Output sink = Output.open(output, out, a.flag("resume"), run);
+            BatchOutputFile sink = BatchOutputFile.open(output, out, a.flag("resume"), run);
             BatchSummary summary = new BatchSummary();
             sink.checkpoint().ifPresent(c -> c.addTo(summary));
             long skip = sink.checkpoint().map(BatchCheckpoint::nextOrdinal).orElse(0L);
@@ -196,7 +191,6 @@ final class BatchCommand implements Command {
             long t0 = System.nanoTime();
             Shard selected = shard;
             long[] sinceCheckpoint = { 0, System.nanoTime() };
-            boolean[] failing = { false };
             try {
                 BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, r -> {
                     BatchResult result = diagnosis.diagnose(r);
@@ -206,7 +200,6 @@ final class BatchCommand implements Command {
                 }, (r, done) -> {
                     summary.add(done.result());
                     sink.write(done.line());
-                    failing[0] |= failOn.isPresent() && done.result().atLeast(failOn.get());
                     if (++sinceCheckpoint[0] >= CHECKPOINT_RECORDS
                             || System.nanoTime() - sinceCheckpoint[1] > CHECKPOINT_NANOS) {
                         sink.commit(r.ordinal() + 1, summary);
@@ -244,13 +237,12 @@ final class BatchCommand implements Command {
                 return ExitCode.INTERNAL;
             }
             boolean bad = summary.invalid() > 0 || summary.failed() > 0;
-            return bad || failing[0] || failOn.isPresent() && failOnBefore(summary, failOn.get()) ? ExitCode.FINDINGS
-                    : ExitCode.OK;
+            return bad || failOn.isPresent() && failing(summary, failOn.get()) ? ExitCode.FINDINGS : ExitCode.OK;
         }
     }
 
-    /** Counts of a resumed run's first part: their findings count for --fail-on too. */
-    private static boolean failOnBefore(BatchSummary summary, Severity level) {
+    /** @return whether a record (of this run or of the one it resumes) has a finding at least that severe */
+    private static boolean failing(BatchSummary summary, Severity level) {
         return level == Severity.ERROR ? summary.errors() > 0 : summary.errors() + summary.warnings() > 0;
     }
 
@@ -290,89 +282,5 @@ final class BatchCommand implements Command {
             return Optional.of(Format.PDF);
         }
         throw new UsageException("--report must name a .html or .pdf file: " + a.value("report").get());
-    }
-
-    /**
-     * Where results go: standard output, or a file with a checkpoint beside it. A checkpoint is
-     * written only after the output before it is on disk, so the output's first
-     * {@code outputBytes} bytes are always whole results.
-     */
-    static final class Output implements AutoCloseable {
-
-        private final OutputStream stream;
-        private final FileChannel channel;
-        private final Path checkpointFile;
-        private final String run;
-        private final Optional<BatchCheckpoint> checkpoint;
-        private long written;
-
-        private Output(OutputStream stream, FileChannel channel, Path checkpointFile, String run,
-                Optional<BatchCheckpoint> checkpoint, long written) {
-            this.stream = stream;
-            this.channel = channel;
-            this.checkpointFile = checkpointFile;
-            this.run = run;
-            this.checkpoint = checkpoint;
-            this.written = written;
-        }
-
-        static Output open(String output, PrintStream out, boolean resume, String run) throws IOException, UsageException {
-            if (output.equals("-")) {
-                return new Output(out, null, null, run, Optional.empty(), 0);
-            }
-            Path file = Path.of(output);
-            Path checkpointFile = BatchCheckpoint.beside(file);
-            Optional<BatchCheckpoint> checkpoint = Optional.empty();
-            if (resume) {
-                try {
-                    checkpoint = BatchCheckpoint.read(checkpointFile);
-                } catch (IOException e) {
-                    throw new UsageException("--resume: " + e.getMessage());
-                }
-                if (checkpoint.isPresent() && !checkpoint.get().run().equals(run)) {
-                    throw new UsageException("--resume: " + output + " is the output of another run (" + checkpoint.get().run()
-                            + "), not of this one (" + run + ")");
-                }
-            }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            long keep = checkpoint.map(BatchCheckpoint::outputBytes).orElse(0L);
-            if (channel.size() < keep) {
-                channel.close();
-                throw new UsageException("--resume: " + output + " is shorter than its checkpoint says: it was changed");
-            }
-            channel.truncate(keep);
-            channel.position(keep);
-            if (checkpoint.isEmpty()) {
-                Files.deleteIfExists(checkpointFile);
-            }
-            return new Output(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), channel,
-                    checkpointFile, run, checkpoint, keep);
-        }
-
-        Optional<BatchCheckpoint> checkpoint() {
-            return checkpoint;
-        }
-
-        void write(byte[] bytes) throws IOException {
-            stream.write(bytes);
-            written += bytes.length;
-        }
-
-        /** Makes what was written durable and records it: the records before nextOrdinal are done. */
-        void commit(long nextOrdinal, BatchSummary summary) throws IOException {
-            stream.flush();
-            if (channel != null) {
-                channel.force(false);
-                BatchCheckpoint.of(run, nextOrdinal, written, summary).write(checkpointFile);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            stream.flush();
-            if (channel != null) {
-                stream.close();
-            }
-        }
     }
 }

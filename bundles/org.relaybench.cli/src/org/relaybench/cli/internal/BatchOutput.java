@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -31,7 +32,11 @@ final class BatchOutput {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
+    /** Procedure ids times clients seen in one run: a few hundred at most; a safety bound. */
+    private static final int MAX_SHARED = 10_000;
+
     private final BatchFormat format;
+    private final Map<String, Json.Raw> procedureJson = new ConcurrentHashMap<>();
 
     BatchOutput(BatchFormat format) {
         this.format = format;
@@ -65,11 +70,30 @@ final class BatchOutput {
         if (r.diagnosis().isPresent()) {
             tree.putAll(DiagnosisJson.tree(r.diagnosis().get().diagnosis(),
                     r.diagnosis().get().probe().map(ProbeJson::tree).orElse(null)));
+            sharedProcedures(tree, r.diagnosis().get().diagnosis().account().client().toString());
         } else {
             tree.put("error", r.reason());
         }
         session.ifPresent(id -> tree.put("session", id));
         return Json.line(tree) + "\n";
+    }
+
+    /**
+     * The procedures worded for a client are the same in every line that has them and about a third of
+     * a line: each is written once per run and put into the lines as it is (keyed by id, client and
+     * content, so two providers' procedures of one id stay apart).
+     */
+    @SuppressWarnings("unchecked")
+    private void sharedProcedures(Map<String, Object> tree, String client) {
+        Object value = tree.get("procedures");
+        if (!(value instanceof Map<?, ?> procedures) || procedures.isEmpty() || procedureJson.size() > MAX_SHARED) {
+            return;
+        }
+        Map<String, Object> shared = new LinkedHashMap<>();
+        ((Map<String, Object>) procedures).forEach((id, procedure) -> shared.put(id,
+                procedureJson.computeIfAbsent(id + '\u0000' + client + '\u0000' + procedure.hashCode(),
+                        k -> new Json.Raw(Json.line(procedure)))));
+        tree.put("procedures", shared);
     }
 
     private static String csv(List<String> values) {

@@ -39,7 +39,17 @@ record Batch(int exit, String out, String err) {
     }
 
     static int run(InputStream stdin, OutputStream out, OutputStream err, String... args) {
-        Cli cli = new Cli(Osgi::service, Map.of(), stdin);
+        return run(new Cli(Osgi::service, Map.of(), stdin), out, err, args);
+    }
+
+    /** Runs with standard error on a terminal; standard output is discarded. */
+    static Batch onTerminal(InputStream stdin, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = run(new Cli(Osgi::service, Map.of(), stdin, () -> true), OutputStream.nullOutputStream(), err, args);
+        return new Batch(exit, "", err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int run(Cli cli, OutputStream out, OutputStream err, String... args) {
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             int exit = cli.run(List.of(args), o, e);

@@ -44,6 +44,27 @@ class BatchInputTest {
     }
 
     @Test
+    void eachResultIsTheDiagnoseJsonFormWithLineIdAndStatus() throws Exception {
+        Path dir = Batch.folder("same-as-diagnose");
+        List<String> accounts = Files.readAllLines(Batch.example("accounts.jsonl"), StandardCharsets.UTF_8);
+        Batch batch = Batch.run("batch", "--quiet", Batch.example("accounts.jsonl").toString());
+        assertEquals(0, batch.exit(), batch.err());
+        List<JsonObject> results = batch.results();
+        for (int i : new int[] { 0, 1, 2, 5, 11, accounts.size() - 1 }) { // several providers and clients, shared procedures
+            Path one = dir.resolve("account-" + i + ".json");
+            Files.writeString(one, accounts.get(i));
+            Batch single = Batch.run("diagnose", "--json", "--account", one.toString());
+            assertEquals(0, single.exit(), single.err());
+            JsonObject expected = com.google.gson.JsonParser.parseString(single.out()).getAsJsonObject();
+            JsonObject actual = results.get(i).deepCopy();
+            assertEquals(i + 1, actual.remove("line").getAsInt());
+            assertEquals(com.google.gson.JsonParser.parseString(accounts.get(i)).getAsJsonObject().get("id"), actual.remove("id"));
+            assertEquals("diagnosed", actual.remove("status").getAsString());
+            assertEquals(expected, actual, "record " + (i + 1));
+        }
+    }
+
+    @Test
     void jsonLinesAndCsvOfTheSameAccountsAgree() throws Exception {
         Batch fromCsv = Batch.run("batch", "--quiet", "--output-format", "csv", Batch.example("accounts.csv").toString());
         Batch fromJsonl = Batch.run("batch", "--quiet", "--output-format", "csv", Batch.example("accounts.jsonl").toString());
@@ -217,6 +238,20 @@ class BatchInputTest {
             assertEquals(Integer.toString(i + 2), r.get(i).get("line"));
         }
         assertFalse(r.stream().anyMatch(x -> !x.get("status").equals("diagnosed")));
+    }
+
+    @Test
+    void progressIsABarOnATerminalAndPlainLinesElsewhereAndQuietSilencesIt() throws Exception {
+        Batch bar = Batch.onTerminal(new Generated(300_000), "batch", "--format", "csv", "--output-format", "csv", "-");
+        assertEquals(0, bar.exit(), bar.err());
+        assertTrue(bar.err().contains("\r["), "a bar redrawn in place: " + bar.err());
+        assertTrue(bar.err().matches("(?s).*\\] [0-9,]+ records, [0-9,]+/s, \\dm\\d\\ds.*"), bar.err());
+        assertTrue(bar.err().contains("300,000 records: 300,000 diagnosed"), "then the summary: " + bar.err());
+        Batch plain = Batch.run(new Generated(3_000), "batch", "--format", "csv", "--output-format", "csv", "-");
+        assertFalse(plain.err().contains("\r"), "no bar in a log: " + plain.err());
+        assertTrue(plain.err().startsWith("relaybench batch: 3,000 records: 3,000 diagnosed"), plain.err());
+        Batch quiet = Batch.onTerminal(new Generated(20_000), "batch", "--quiet", "--format", "csv", "-");
+        assertEquals("", quiet.err());
     }
 
     static List<CSVRecord> csv(String text) throws java.io.IOException {
