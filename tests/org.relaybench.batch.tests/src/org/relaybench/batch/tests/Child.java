@@ -46,6 +46,12 @@ final class Child {
         return new Child(p, errors);
     }
 
+    /** Stops it with SIGTERM, as Ctrl-C does with SIGINT (both run the JVM's shutdown); returns its exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return waitFor(60);
+    }
+
     /** Kills it with SIGKILL; returns its exit code (137). */
     int kill() throws InterruptedException {
         process.destroyForcibly();

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --resume} after {@code kill -9} and a torn write, and {@code --shard I/N}: checked line by line
+ * {@code --resume} after {@code kill -9}, SIGTERM (as Ctrl-C) and a torn write, and {@code --shard I/N}: checked line by line
  * against an uninterrupted run of the same input.
  */
 class ResumeAndShardTest {
@@ -58,12 +58,17 @@ class ResumeAndShardTest {
                 break;
             }
             sizesAtKill.add(Files.size(output));
-            assertEquals(137, child.kill(), "killed by SIGKILL: " + child.errors());
+            if (run % 3 == 2) { // every third one stopped as by Ctrl-C, the others killed
+                int exit = child.terminate();
+                assertTrue(exit == 143 || exit == 130, "stopped by SIGTERM: " + exit + " " + child.errors());
+            } else {
+                assertEquals(137, child.kill(), "killed by SIGKILL: " + child.errors());
+            }
             kills++;
         }
         Batch last = Batch.run("batch", "--resume", "--output", output.toString(), input.toString());
         assertEquals(0, last.exit(), last.err());
-        String context = "seed " + seed + ", " + kills + " kills at output sizes " + sizesAtKill;
+        String context = "seed " + seed + ", " + kills + " stops (every third by SIGTERM, the others by SIGKILL) at output sizes " + sizesAtKill;
         assertTrue(kills >= 2, context);
         long lines = 0;
         try (BufferedReader expected = Files.newBufferedReader(reference, StandardCharsets.UTF_8);
@@ -76,7 +81,7 @@ class ResumeAndShardTest {
         }
         assertEquals(300_001, lines, "the header and one line per record");
         assertTrue(last.err().contains("300,000 records: 300,000 diagnosed"), "the counts of every part add up: " + last.err());
-        System.out.println("kill -9: " + context + "; " + lines + " lines, all equal to an uninterrupted run's");
+        System.out.println("kill -9 and SIGTERM: " + context + "; " + lines + " lines, all equal to an uninterrupted run's");
     }
 
     @Test
