@@ -191,8 +191,9 @@ final class BatchCommand implements Command {
             long t0 = System.nanoTime();
             Shard selected = shard;
             long[] sinceCheckpoint = { 0, System.nanoTime() };
+            long thisRun;
             try {
-                BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, r -> {
+                thisRun = BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, r -> {
                     BatchResult result = diagnosis.diagnose(r);
                     Optional<String> session = store.log(r, result);
                     // encoded here, on the workers: the one writing thread only copies bytes
@@ -225,11 +226,11 @@ final class BatchCommand implements Command {
                 double seconds = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
                 err.println(String.format(Locale.ROOT,
                         "relaybench batch: %,d records: %,d diagnosed (%,d with errors, %,d with warnings), %,d invalid, "
-                                + "%,d failed%s; %.1f s, %,.0f records/s",
+                                + "%,d failed%s; %.1f s, %,.0f records/s in this run",
                         summary.records(), summary.diagnosed(), summary.errors(), summary.warnings(), summary.invalid(),
                         summary.failed(), probes.map(p -> String.format(Locale.ROOT, "; %,d probes, %,d shared",
                                 p.probed(), p.shared())).orElse(""),
-                        seconds, summary.records() / seconds));
+                        seconds, thisRun / seconds));
             }
             if (store.failures() > 0) {
                 err.println("relaybench batch: " + store.failures() + " records were not logged in " + store.description()

@@ -143,4 +143,44 @@ class ProbeBatchTest {
             assertEquals(2, most.get(), "at most --per-host connections to one server at once, and that many used");
         }
     }
+
+    /**
+     * Figures, not a timed test: a thousand accounts with a thousand different settings (one domain
+     * each) on the test Postfix's submission port, probed at concurrency 16 (16 per host: all are on
+     * one host), next to swaks asking the same server the same way (STARTTLS, MAIL FROM, RCPT TO, quit)
+     * one run after another.
+     */
+    @Test
+    void aThousandProbesAtConcurrency16NextToSwaksOneAfterAnother() throws Exception {
+        int n = 1_000;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < n; i++) {
+            csv.append("b").append(i).append(",user@d").append(i).append('.').append(MailServers.DOMAIN).append(",ios-12,,")
+                    .append(MailServers.HOST).append(',').append(MailServers.SUBMISSION).append(",starttls,none\n");
+        }
+        Path input = Batch.folder("probe-thousand").resolve("accounts.csv");
+        Files.writeString(input, csv);
+        long t0 = System.nanoTime();
+        Batch b = Batch.run(probe("--concurrency", "16", "--per-host", "16", "--output-format", "csv", input.toString()));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, b.exit(), b.err());
+        assertTrue(b.err().contains(n + " probes, 0 shared"), b.err());
+        long relayRefused = b.lines().stream().skip(1).filter(l -> l.contains(",diagnosed,")).count();
+        assertEquals(n, relayRefused);
+        int swaksRuns = 40;
+        long s0 = System.nanoTime();
+        for (int i = 0; i < swaksRuns; i++) {
+            Process p = new ProcessBuilder("swaks", "--server", MailServers.HOST, "--port",
+                    Integer.toString(MailServers.SUBMISSION), "--tls", "--from", "user@d" + i + "."
+                            + MailServers.DOMAIN, "--to", "relaybench-probe@example.com", "--quit-after", "RCPT")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor();
+        }
+        double swaks = (System.nanoTime() - s0) / 1e9;
+        System.out.printf(java.util.Locale.ROOT,
+                "probe batch: %d accounts probed (all different settings) at concurrency 16 in %.1f s, %.0f accounts/s;"
+                        + " swaks one after another: %d runs in %.1f s, %.1f runs/s (%.0f s for %d); %.0fx%n",
+                n, seconds, n / seconds, swaksRuns, swaks, swaksRuns / swaks, swaks / swaksRuns * n, n,
+                (swaks / swaksRuns * n) / seconds);
+    }
 }
