@@ -2,7 +2,9 @@ package org.relaybench.session.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.FilterReader;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,58 @@ final class CsvRecords implements BatchReader {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final char REPLACEMENT = '\uFFFD';
 
+    /**
+     * Characters one record may span before reading stops: Commons CSV holds a record whole, so a quote
+     * left open in a huge file must not fill the heap. Counted from the end of the record before,
+     * including what the parser reads ahead, so it is generous.
+     */
+    static final int MAX_RECORD_SPAN = 4 * 1024 * 1024;
+
+    /** The input ran on for more than {@link #MAX_RECORD_SPAN} characters within one record. */
+    private static final class RecordTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RecordTooLong() {
+            super("a record longer than " + MAX_RECORD_SPAN / (1024 * 1024) + " MiB");
+        }
+    }
+
+    /** Counts the characters read since the last record ended. */
+    private static final class Span extends FilterReader {
+        private long count;
+
+        Span(Reader in) {
+            super(in);
+        }
+
+        void reset(long keep) {
+            count = keep;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            add(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            add(Math.max(0, n));
+            return n;
+        }
+
+        private void add(int n) throws IOException {
+            count += n;
+            if (count > MAX_RECORD_SPAN) {
+                throw new RecordTooLong();
+            }
+        }
+    }
+
+    private final Span span;
+
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> columns;
@@ -38,8 +92,9 @@ final class CsvRecords implements BatchReader {
     private boolean ended;
 
     CsvRecords(InputStream in) throws IOException, BatchInputException {
-        parser = FORMAT.parse(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        span = new Span(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        parser = FORMAT.parse(span);
         records = parser.iterator();
         CSVRecord header;
         try {
@@ -87,6 +142,11 @@ final class CsvRecords implements BatchReader {
                 }
                 r = records.next();
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof RecordTooLong tooLong) {
+                    ended = true; // the parser cannot go on from the middle of a record
+                    return Optional.of(BatchRecord.invalid(start, ordinal++, "", tooLong.getMessage()
+                            + " (a quote left open?): it and the rest of the input are not read"));
+                }
                 if (!(e.getCause() instanceof CSVException problem)) {
                     throw e.getCause();
                 }
@@ -98,6 +158,7 @@ final class CsvRecords implements BatchReader {
                 errorLine = parser.getCurrentLineNumber();
                 return Optional.of(BatchRecord.invalid(start, ordinal++, "", "not valid CSV: " + message));
             }
+            span.reset(0); // read-ahead of the next record counts towards it: the limit is generous
             if (parser.getCurrentLineNumber() <= errorLine) {
                 continue; // the rest of a line whose quoting was broken: already reported
             }

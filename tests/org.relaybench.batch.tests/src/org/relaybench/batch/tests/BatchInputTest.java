@@ -175,6 +175,23 @@ class BatchInputTest {
     }
 
     @Test
+    void aQuoteLeftOpenBeforeMegabytesOfInputEndsTheRecordsInsteadOfFillingTheHeap() throws Exception {
+        Path file = Batch.folder("open-quote").resolve("open.csv");
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < 250_000; i++) { // 8 MB of good-looking lines after the open quote
+            rest.append("r").append(i).append(",user").append(i).append("@aol.com,ios-12\n");
+        }
+        Files.writeString(file, "id,email,client\ng1,pat@aol.com,ios-12\no1,\"pat@aol.com,ios-12\n" + rest);
+        Batch b = Batch.run("batch", "--output-format", "csv", file.toString());
+        assertEquals(1, b.exit(), b.err());
+        List<CSVRecord> r = csv(b.out());
+        assertEquals(2, r.size(), b.out());
+        assertEquals("diagnosed", r.get(0).get("status"));
+        assertEquals("3", r.get(1).get("line"));
+        assertTrue(r.get(1).get("error").startsWith("a record longer than 4 MiB (a quote left open?)"), r.get(1).get("error"));
+    }
+
+    @Test
     void aFileThatIsNotCsvOrJsonLinesIsAUsageErrorBeforeAnyOutput() throws Exception {
         Path dir = Batch.folder("not-csv");
         Path binary = dir.resolve("image.csv");
