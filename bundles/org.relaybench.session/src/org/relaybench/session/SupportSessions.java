@@ -62,6 +62,18 @@ public interface SupportSessions {
     DiagnosisResult diagnose(DiagnosisRequest request, IProgressMonitor monitor);
 
     /**
+     * Diagnoses an account with the evidence of a probe that already ran, for an account with the same
+     * servers: a batch probes identical server settings once and diagnoses each of their accounts
+     * with that probe. The request's own probe settings are ignored.
+     *
+     * @param request the account and how to diagnose it
+     * @param probe what the servers said
+     * @return the diagnosis, with that probe
+     * @since 0.1
+     */
+    DiagnosisResult diagnoseWith(DiagnosisRequest request, AccountProbe probe);
+
+    /**
      * Probes one SMTP server, and optionally an incoming server's login and DNS, without an account.
      *
      * @param smtp the SMTP probe

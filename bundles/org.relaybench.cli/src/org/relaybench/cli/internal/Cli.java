@@ -47,6 +47,7 @@ public final class Cli {
         register(new SessionsCommand(services, terminal));
         register(new PluginsCommand(services));
         register(new ProbeCommand(services, env, stdin));
+        register(new BatchCommand(services, stdin, terminal));
     }
 
     private void register(Command command) {

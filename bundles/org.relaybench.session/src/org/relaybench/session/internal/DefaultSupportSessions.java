@@ -122,18 +122,32 @@ public final class DefaultSupportSessions implements SupportSessions {
             AccountProbe p = watched(() -> accountProber.probe(request.account(), request.password(),
                     request.probe().get()), sub.split(9));
             probe = Optional.of(p);
-            options = options.withEvidence(ProbeEvidence.findings(request.account(), p))
-                    .withRefutations(ProbeEvidence.refutations(request.account(), p));
-            List<String> mx = p.dns().map(DnsReport::mxHosts).orElse(List.of());
-            if (request.mxHosts().isEmpty() && !mx.isEmpty()) { // the agent's MX hosts win over DNS
-                options = options.withMxHosts(mx);
-            }
+            options = withEvidence(options, request, p);
         }
         sub.subTask("Weighing the evidence");
         sub.checkCanceled();
         Diagnosis diagnosis = engine.diagnose(request.account(), options);
         sub.split(1);
         return new DiagnosisResult(Instant.now(), diagnosis, probe);
+    }
+
+    @Override
+    public DiagnosisResult diagnoseWith(DiagnosisRequest request, AccountProbe probe) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(probe, "probe");
+        DiagnosisOptions options = withEvidence(DiagnosisOptions.DEFAULTS.withClassifyErrorText(request.classifyErrorText())
+                .withMxHosts(request.mxHosts()).withProviderId(request.providerId()), request, probe);
+        return new DiagnosisResult(Instant.now(), engine.diagnose(request.account(), options), Optional.of(probe));
+    }
+
+    private static DiagnosisOptions withEvidence(DiagnosisOptions options, DiagnosisRequest request, AccountProbe p) {
+        DiagnosisOptions o = options.withEvidence(ProbeEvidence.findings(request.account(), p))
+                .withRefutations(ProbeEvidence.refutations(request.account(), p));
+        List<String> mx = p.dns().map(DnsReport::mxHosts).orElse(List.of());
+        if (request.mxHosts().isEmpty() && !mx.isEmpty()) { // the agent's MX hosts win over DNS
+            o = o.withMxHosts(mx);
+        }
+        return o;
     }
 
     @Override
