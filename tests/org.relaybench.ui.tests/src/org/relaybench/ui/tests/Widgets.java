@@ -71,7 +71,12 @@ final class Widgets {
             return;
         }
         new java.io.File(dir).mkdirs();
-        settle();
+        // let resizes and repaints reach the X server before copying the screen
+        long end = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < end) {
+            settle();
+            shell.update();
+        }
         Display display = shell.getDisplay();
         Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
