@@ -79,7 +79,7 @@ final class AccountSection {
         email = text(account, Messages.FormEmail, "form.email");
         toolkit.createLabel(account, Messages.FormProvider);
         provider = toolkit.createLabel(account, Messages.ProviderNone, SWT.WRAP);
-        provider.setLayoutData(fill());
+        provider.setLayoutData(Widgets.wrapping());
         provider.setData(Widgets.TEST_ID, "form.provider");
         client = combo(account, Messages.FormClient, "form.client", CLIENTS);
         version = text(account, Messages.FormVersion, "form.version");
@@ -328,7 +328,7 @@ final class AccountSection {
         toolkit.createLabel(parent, label);
         Text t = toolkit.createText(parent, "", SWT.SINGLE | SWT.BORDER);
         GridData data = fill();
-        data.widthHint = 160;
+        data.widthHint = 130;
         data.horizontalIndent = 4;
         t.setLayoutData(data);
         t.setData(Widgets.TEST_ID, id);

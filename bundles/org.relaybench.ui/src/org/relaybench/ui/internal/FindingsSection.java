@@ -49,7 +49,7 @@ final class FindingsSection {
         body.setLayout(new GridLayout(1, false));
         section.setClient(body);
         summary = toolkit.createLabel(body, Messages.DiagnoseHint, SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        summary.setLayoutData(Widgets.wrapping());
         summary.setData(Widgets.TEST_ID, "diagnose.summary");
 
         Composite area = toolkit.createComposite(body);

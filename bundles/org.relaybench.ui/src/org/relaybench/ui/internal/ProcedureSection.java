@@ -57,10 +57,10 @@ final class ProcedureSection {
         body.setLayout(new GridLayout(1, false));
         section.setClient(body);
         title = toolkit.createLabel(body, Messages.ProcedureNone, SWT.WRAP);
-        title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        title.setLayoutData(Widgets.wrapping());
         title.setData(Widgets.TEST_ID, "diagnose.procedure");
         steps = toolkit.createComposite(body);
-        GridLayout stepsLayout = new GridLayout(3, false);
+        GridLayout stepsLayout = new GridLayout(2, false);
         stepsLayout.marginWidth = 0;
         steps.setLayout(stepsLayout);
         steps.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -76,7 +76,7 @@ final class ProcedureSection {
         unresolved.setData(Widgets.TEST_ID, "session.unresolved");
         unresolved.addListener(SWT.Selection, e -> marks.status(SessionStatus.UNRESOLVED));
         status = toolkit.createLabel(outcome, "", SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status.setLayoutData(Widgets.wrapping());
         status.setData(Widgets.TEST_ID, "session.status");
     }
 
@@ -105,16 +105,17 @@ final class ProcedureSection {
             Step.Wording w = step.wordingFor(client);
             Label text = toolkit.createLabel(steps, mnemonicFree(n + ". " + w.text()
                     + (w.expect().isEmpty() ? "" : "\n" + Messages.ColumnExpect + ": " + w.expect())), SWT.WRAP);
-            GridData textData = new GridData(SWT.FILL, SWT.TOP, true, false);
-            textData.widthHint = 300;
+            GridData textData = Widgets.wrapping();
+            textData.horizontalSpan = 2;
+            textData.verticalIndent = n == 1 ? 0 : 6;
             text.setLayoutData(textData);
             text.setData(Widgets.TEST_ID, "step." + n + ".text");
             Composite radios = toolkit.createComposite(steps);
             radios.setLayout(new RowLayout(SWT.HORIZONTAL));
-            radios.setLayoutData(new GridData(SWT.BEGINNING, SWT.TOP, false, false));
+            radios.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
             Text note = toolkit.createText(steps, "", SWT.SINGLE | SWT.BORDER);
-            GridData noteData = new GridData(SWT.FILL, SWT.TOP, false, false);
-            noteData.widthHint = 150;
+            GridData noteData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            noteData.widthHint = 120;
             note.setLayoutData(noteData);
             note.setMessage(Messages.ProcedureNote);
             note.setData(Widgets.TEST_ID, "step." + n + ".note");

@@ -110,8 +110,10 @@ public final class SessionEditor extends EditorPart {
         form.setText(Messages.EditorNewSession);
         toolkit.decorateFormHeading(form.getForm());
         Composite body = form.getBody();
-        GridLayout layout = new GridLayout(2, true);
-        layout.horizontalSpacing = 16;
+        // two columns as wide as their fields need, sharing what is left; not equal widths, which would
+        // double the wider column's minimum and make the form scroll sideways at 1024x768
+        GridLayout layout = new GridLayout(2, false);
+        layout.horizontalSpacing = 12;
         body.setLayout(layout);
         Composite left = column(body);
         Composite right = column(body);
@@ -125,7 +127,7 @@ public final class SessionEditor extends EditorPart {
         diagnose.setToolTipText(Messages.DiagnoseTip);
         diagnose.addListener(SWT.Selection, e -> executeDiagnose());
         diagnoseStatus = toolkit.createLabel(run, "", SWT.WRAP);
-        diagnoseStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        diagnoseStatus.setLayoutData(Widgets.wrapping());
         diagnoseStatus.setData(Widgets.TEST_ID, "diagnose.status");
 
         findings = new FindingsSection(body, toolkit, this::showProcedure);
@@ -310,7 +312,7 @@ public final class SessionEditor extends EditorPart {
         form.reflow(true);
         if (revealFindings) {
             // the agent's next look is at the findings and the fix: bring them to the top
-            form.setOrigin(0, findings.section().getBounds().y);
+            form.setOrigin(0, diagnose.getParent().getBounds().y);
         }
     }
 

@@ -130,6 +130,14 @@ final class SessionEditorPage {
         return rows;
     }
 
+    /** Asserts that the form fits the editor's width: nothing is cut off at the right. */
+    void assertNoSidewaysScrolling() {
+        Widgets.settle();
+        int body = editor.form().getBody().getSize().x;
+        int visible = editor.form().getClientArea().width;
+        assertTrue(body <= visible, "the form is " + body + " px wide, the editor shows " + visible);
+    }
+
     boolean running() {
         return !diagnoseButton().isEnabled();
     }

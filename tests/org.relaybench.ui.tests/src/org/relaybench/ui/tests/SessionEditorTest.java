@@ -87,6 +87,7 @@ class SessionEditorTest {
         shell.setSize(1600, 1000);
         Widgets.screenshot(shell, "session-editor-1600x1000");
         shell.setSize(1024, 768);
+        page.assertNoSidewaysScrolling();
         Widgets.screenshot(shell, "session-editor-1024x768");
     }
 
@@ -194,6 +195,7 @@ class SessionEditorTest {
             assertTrue(c.getSize().x >= 50, id + " is usable: " + c.getSize());
         }
         assertTrue(page.text("form.error").getSize().y >= 40, "room to paste the error text");
+        page.assertNoSidewaysScrolling();
         page.choose("form.client", "outlook");
         assertFalse(page.find(Control.class, "form.smtp.on").isVisible(), "Outlook has no On switch");
         page.choose("form.client", "ios");
