@@ -24,10 +24,14 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
 import org.eclipse.ui.part.EditorPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 import org.relaybench.core.AccountProfile;
@@ -109,6 +113,19 @@ public final class SessionEditor extends EditorPart {
         form.setData(Widgets.TEST_ID, "session.form");
         form.setText(Messages.EditorNewSession);
         toolkit.decorateFormHeading(form.getForm());
+        // the session's commands in its heading, as in Mylyn's task editor: the same commands as the menus
+        // and keys, as icons so that the heading does not widen the form
+        ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+        String[][] commands = { { ExportHandler.COMMAND, ISharedImages.IMG_ETOOL_SAVEAS_EDIT, Messages.ExportTip },
+                { CopySummaryHandler.COMMAND, ISharedImages.IMG_TOOL_COPY, Messages.SummaryTip } };
+        for (String[] c : commands) {
+            CommandContributionItemParameter p = new CommandContributionItemParameter(getSite(), null, c[0],
+                    CommandContributionItem.STYLE_PUSH);
+            p.icon = images.getImageDescriptor(c[1]);
+            p.tooltip = c[2];
+            form.getToolBarManager().add(new CommandContributionItem(p));
+        }
+        form.getToolBarManager().update(true);
         Composite body = form.getBody();
         // two columns as wide as their fields need, sharing what is left; not equal widths, which would
         // double the wider column's minimum and make the form scroll sideways at 1024x768
@@ -313,6 +330,19 @@ public final class SessionEditor extends EditorPart {
         if (revealFindings) {
             // the agent's next look is at the findings and the fix: bring them to the top
             form.setOrigin(0, diagnose.getParent().getBounds().y);
+        }
+    }
+
+    /**
+     * Says something about the session in the form's heading.
+     *
+     * @param message what to say
+     * @param problem whether it is a problem (else information)
+     */
+    void report(String message, boolean problem) {
+        if (!form.isDisposed()) {
+            form.setMessage(ProcedureSection.mnemonicFree(message),
+                    problem ? IMessageProvider.ERROR : IMessageProvider.INFORMATION);
         }
     }
 
