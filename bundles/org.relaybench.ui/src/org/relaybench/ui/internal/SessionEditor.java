@@ -82,6 +82,11 @@ public final class SessionEditor extends EditorPart {
     private ScrolledForm form;
     private AccountSection account;
     private Button diagnose;
+    private Button probe;
+    private Button cancel;
+    private ProbeSection probeSection;
+    /** The running diagnosis, to cancel; UI thread only. */
+    private Job current;
     private Label diagnoseStatus;
     private FindingsSection findings;
     private ProcedureSection procedure;
@@ -138,11 +143,19 @@ public final class SessionEditor extends EditorPart {
 
         Composite run = toolkit.createComposite(body);
         run.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        run.setLayout(new GridLayout(2, false));
+        run.setLayout(new GridLayout(4, false));
         diagnose = toolkit.createButton(run, Messages.DiagnoseButton, SWT.PUSH);
         diagnose.setData(Widgets.TEST_ID, "diagnose.run");
         diagnose.setToolTipText(Messages.DiagnoseTip);
-        diagnose.addListener(SWT.Selection, e -> executeDiagnose());
+        diagnose.addListener(SWT.Selection, e -> execute(DiagnoseHandler.COMMAND));
+        probe = toolkit.createButton(run, Messages.ProbeButton, SWT.PUSH);
+        probe.setData(Widgets.TEST_ID, "probe.run");
+        probe.setToolTipText(Messages.ProbeTip);
+        probe.addListener(SWT.Selection, e -> execute(ProbeHandler.COMMAND));
+        cancel = toolkit.createButton(run, Messages.CancelButton, SWT.PUSH);
+        cancel.setData(Widgets.TEST_ID, "diagnose.cancel");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> cancel());
         diagnoseStatus = toolkit.createLabel(run, "", SWT.WRAP);
         diagnoseStatus.setLayoutData(Widgets.wrapping());
         diagnoseStatus.setData(Widgets.TEST_ID, "diagnose.status");
@@ -159,6 +172,7 @@ public final class SessionEditor extends EditorPart {
                 close(status);
             }
         });
+        probeSection = new ProbeSection(body, toolkit);
         form.reflow(true);
         sessionInput().sessionId().ifPresent(this::load);
         edited();
@@ -194,17 +208,41 @@ public final class SessionEditor extends EditorPart {
         }
     }
 
-    /** Runs the Diagnose command, so that the button, the menu and the key all reach the same handler. */
-    private void executeDiagnose() {
+    /** Runs a command, so that the button, the menu and the key all reach the same handler. */
+    private void execute(String command) {
         try {
             // the command acts on the active editor: this one, whose button was pressed
             getSite().getPage().activate(this);
-            getSite().getService(IHandlerService.class).executeCommand(DiagnoseHandler.COMMAND, null);
+            getSite().getService(IHandlerService.class).executeCommand(command, null);
         } catch (NotDefinedException | org.eclipse.core.commands.ExecutionException
                 | org.eclipse.core.commands.NotEnabledException | org.eclipse.core.commands.NotHandledException e) {
-            ILog.of(getClass()).error("Diagnose command failed", e);
-            diagnose();
+            ILog.of(getClass()).error("Command " + command + " failed", e);
+            report(e.getMessage(), true);
         }
+    }
+
+    /** Cancels the running diagnosis or probe. */
+    void cancel() {
+        if (current != null) {
+            current.cancel();
+            diagnoseStatus.setText(Messages.DiagnoseCancelling);
+        }
+    }
+
+    /** Asks for the password and how to probe, then diagnoses with the account's real servers. */
+    void probe() {
+        if (running || diagnose.isDisposed()) {
+            return;
+        }
+        Optional<Prepared> prepared = prepare();
+        if (prepared.isEmpty()) {
+            return;
+        }
+        ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email());
+        if (dialog.open() != org.eclipse.jface.window.Window.OK) {
+            return;
+        }
+        run(prepared.get(), prepared.get().request.withProbe(dialog.settings(), dialog.secret()), dialog.secret());
     }
 
     /** @return the editor's form, for tests and accessibility tools */
@@ -217,15 +255,25 @@ public final class SessionEditor extends EditorPart {
         return running;
     }
 
+    /** What a diagnosis needs, checked. */
+    private record Prepared(SessionOpening opening, AccountProfile profile, DiagnosisRequest request,
+            SupportSessions service) {
+    }
+
     /** Checks the account and, when valid, diagnoses it in a job and logs the session. */
     void diagnose() {
         if (running || diagnose.isDisposed()) {
             return;
         }
+        prepare().ifPresent(p -> run(p, p.request(), Optional.empty()));
+    }
+
+    /** @return the checked account and request, or empty with the problems shown */
+    private Optional<Prepared> prepare() {
         Optional<SupportSessions> service = context.sessions();
         if (service.isEmpty()) {
             failed(Messages.NoSessionService);
-            return;
+            return Optional.empty();
         }
         account.attempted();
         AccountCheck check = account.check(service.get());
@@ -234,23 +282,40 @@ public final class SessionEditor extends EditorPart {
             String problems = String.join("\n", check.problems().stream().map(AccountSection::describe).toList());
             failed(opening.isEmpty() ? (problems.isEmpty() ? "" : problems + "\n") + Messages.FormCustomerOrTicket
                     : problems);
-            return;
+            return Optional.empty();
         }
         AccountProfile profile = check.orElseThrow();
-        DiagnosisRequest request = DiagnosisRequest.of(profile).withMxHosts(check.mx());
+        return Optional.of(new Prepared(opening.get(), profile, DiagnosisRequest.of(profile).withMxHosts(check.mx()),
+                service.get()));
+    }
+
+    /**
+     * Diagnoses in a job and logs the session.
+     *
+     * @param prepared the checked account
+     * @param request the request to run (with or without probe)
+     * @param secret the probe's password, cleared when the job ends
+     */
+    private void run(Prepared prepared, DiagnosisRequest request, Optional<org.relaybench.probe.Secret> secret) {
+        SessionOpening opening = prepared.opening();
+        AccountProfile profile = prepared.profile();
+        SupportSessions service = prepared.service();
         Optional<String> sessionId = sessionInput().sessionId();
         AccountProfile previous = loggedAccount;
         String agent = context.agent();
         running = true;
         diagnose.setEnabled(false);
-        diagnoseStatus.setText(Messages.DiagnoseRunning);
+        probe.setEnabled(false);
+        cancel.setEnabled(true);
+        diagnoseStatus.setText(request.probe().isPresent() ? Messages.ProbeRunning : Messages.DiagnoseRunning);
         form.setBusy(true);
         Display display = diagnose.getDisplay();
         Job job = Job.create(Messages.DiagnoseJob, (IProgressMonitor monitor) -> {
             DiagnosisResult result;
             try {
-                result = service.get().diagnose(request, monitor);
+                result = service.diagnose(request, monitor);
             } catch (OperationCanceledException e) {
+                // nothing is logged for a cancelled diagnosis
                 display.asyncExec(() -> done(null, null, Optional.empty(), Messages.DiagnoseCancelled));
                 return Status.CANCEL_STATUS;
             } catch (RuntimeException | LinkageError e) {
@@ -262,7 +327,7 @@ public final class SessionEditor extends EditorPart {
                 SessionLog log = context.log();
                 String id;
                 if (sessionId.isEmpty()) {
-                    id = log.open(opening.get(), profile, Optional.of(result));
+                    id = log.open(opening, profile, Optional.of(result));
                 } else {
                     id = sessionId.get();
                     if (!profile.equals(previous)) {
@@ -281,6 +346,14 @@ public final class SessionEditor extends EditorPart {
         });
         job.setRule(logRule);
         job.setUser(false);
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                // the password lives only as long as the probe
+                secret.ifPresent(org.relaybench.probe.Secret::clear);
+            }
+        });
+        current = job;
         IWorkbenchSiteProgressService progress = getSite().getService(IWorkbenchSiteProgressService.class);
         if (progress != null) {
             progress.schedule(job);
@@ -299,17 +372,21 @@ public final class SessionEditor extends EditorPart {
      */
     private void done(DiagnosisResult result, AccountProfile logged, Optional<String> sessionId, String problem) {
         running = false;
+        current = null;
         if (diagnose.isDisposed()) {
             return;
         }
         form.setBusy(false);
         diagnose.setEnabled(true);
+        probe.setEnabled(true);
+        cancel.setEnabled(false);
         boolean revealFindings = false;
         if (result != null) {
             Map<String, Procedure> procedures = result.diagnosis().procedures();
             findings.show(result.diagnosis().account().email(), new Shown(result.diagnosis().findings(), procedures,
                     result.diagnosis().account().client(), result.diagnosis().provider().map(ProviderDescriptor::name)));
             revealFindings = true;
+            result.probe().ifPresent(probeSection::show);
         }
         if (logged != null && sessionId.isPresent()) {
             loggedAccount = logged;

@@ -131,8 +131,8 @@ public final class SessionHistoryView extends ViewPart {
                 display.asyncExec(() -> {
                     if (mine == generation && !filter.isDisposed()) {
                         sessions.setInput(page.sessions());
-                        summary.setText(NLS.bind(page.more() ? Messages.HistoryMore : Messages.HistoryCount,
-                                page.sessions().size()));
+                        summary.setText(java.text.MessageFormat.format(
+                                page.more() ? Messages.HistoryMore : Messages.HistoryCount, page.sessions().size()));
                     }
                 });
                 return Status.OK_STATUS;

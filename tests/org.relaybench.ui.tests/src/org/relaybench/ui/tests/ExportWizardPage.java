@@ -2,7 +2,6 @@ package org.relaybench.ui.tests;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.wizard.WizardDialog;
@@ -32,32 +31,7 @@ final class ExportWizardPage {
      * @param failure where a failure of the actions is kept, to rethrow after the command returned
      */
     static void whenOpen(Display display, Consumer<ExportWizardPage> actions, List<Throwable> failure) {
-        whenOpen(display, actions, failure, 200);
-    }
-
-    private static void whenOpen(Display display, Consumer<ExportWizardPage> actions, List<Throwable> failure,
-            int tries) {
-        display.asyncExec(() -> {
-            Optional<Shell> wizard = List.of(display.getShells()).stream()
-                    .filter(s -> s.isVisible() && s.getData() instanceof WizardDialog).findFirst();
-            if (wizard.isEmpty()) {
-                if (tries > 0) {
-                    display.timerExec(50, () -> whenOpen(display, actions, failure, tries - 1));
-                } else {
-                    failure.add(new AssertionError("the export wizard did not open"));
-                }
-                return;
-            }
-            try {
-                actions.accept(new ExportWizardPage(wizard.get()));
-            } catch (Throwable t) {
-                failure.add(t);
-            } finally {
-                if (!wizard.get().isDisposed()) {
-                    ((WizardDialog) wizard.get().getData()).close();
-                }
-            }
-        });
+        Widgets.whenOpen(display, WizardDialog.class, shell -> actions.accept(new ExportWizardPage(shell)), failure);
     }
 
     Button format(String id) {
@@ -105,16 +79,6 @@ final class ExportWizardPage {
     }
 
     private Button button(String text) {
-        List<Control> stack = new ArrayList<>(List.of(shell));
-        while (!stack.isEmpty()) {
-            Control c = stack.remove(stack.size() - 1);
-            if (c instanceof Button b && text.equals(b.getText())) {
-                return b;
-            }
-            if (c instanceof org.eclipse.swt.widgets.Composite comp) {
-                stack.addAll(List.of(comp.getChildren()));
-            }
-        }
-        throw new AssertionError("no button " + text);
+        return Widgets.button(shell, text);
     }
 }
