@@ -52,6 +52,15 @@ public final class Messages extends NLS {
     public static String ColumnConfidence;
     public static String ColumnTitle;
     public static String ColumnExpect;
+    public static String PrefsDescription;
+    public static String PrefsAgent;
+    public static String PrefsStoreUrl;
+    public static String PrefsStoreEmbedded;
+    public static String PrefsTest;
+    public static String PrefsTesting;
+    public static String PrefsTestJob;
+    public static String PrefsConnected;
+    public static String PrefsNotConnected;
     public static String ProbeButton;
     public static String ProbeTip;
     public static String CancelButton;

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -13,6 +14,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SupportSessions;
+import org.relaybench.store.SessionStoreFactory;
 
 /**
  * What every part of one workbench shares: the support-session service (tracked, so a restarted
@@ -33,6 +35,12 @@ public final class SupportContext {
     private final ServiceTracker<ProviderCatalog, ProviderCatalog> catalog;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private SessionLog log;
+    private final IPreferenceChangeListener storeChanged = e -> {
+        if (SessionStoreFactory.PREFERENCE_URL.equals(e.getKey())) {
+            closeLog();
+            sessionsChanged();
+        }
+    };
 
     SupportContext() {
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
@@ -40,6 +48,8 @@ public final class SupportContext {
         sessions.open();
         catalog = new ServiceTracker<>(context, ProviderCatalog.class, null);
         catalog.open();
+        // another store chosen in the preferences: the next use opens it, and the views show its sessions
+        InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE).addPreferenceChangeListener(storeChanged);
     }
 
     /** @return the support-session service of highest ranking, or empty while it is not started */
@@ -86,11 +96,6 @@ public final class SupportContext {
         return name.isBlank() ? System.getProperty("user.name", "") : name.trim();
     }
 
-    /** @param value the agent's name, stored in the instance scope */
-    void setAgent(String value) {
-        InstanceScope.INSTANCE.getNode(PREFERENCE_NODE).put(PREFERENCE_AGENT, value == null ? "" : value.trim());
-    }
-
     /** @param listener told whenever a session was opened or changed in this workbench */
     public void addSessionsListener(Runnable listener) {
         listeners.add(listener);
@@ -116,6 +121,7 @@ public final class SupportContext {
      * an {@code IDisposable}: every locator that handed the context out would otherwise dispose it.
      */
     void close() {
+        InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE).removePreferenceChangeListener(storeChanged);
         closeLog();
         sessions.close();
         catalog.close();
