@@ -52,6 +52,9 @@ public final class Messages extends NLS {
     public static String ColumnConfidence;
     public static String ColumnTitle;
     public static String ColumnExpect;
+    public static String FixSuccessJob;
+    public static String FixSuccess;
+    public static String FixSuccessNone;
     public static String PrefsDescription;
     public static String PrefsAgent;
     public static String PrefsStoreUrl;

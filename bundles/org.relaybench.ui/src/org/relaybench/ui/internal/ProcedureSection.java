@@ -45,6 +45,9 @@ final class ProcedureSection {
     private final Label title;
     private final Composite steps;
     private final Label status;
+    private final Label success;
+    /** The procedure shown, so that a late statistic for another one is dropped. */
+    private String shownProcedure;
     private final List<Control> stepRows = new ArrayList<>();
 
     ProcedureSection(Composite parent, FormToolkit toolkit, Marks marks) {
@@ -59,6 +62,9 @@ final class ProcedureSection {
         title = toolkit.createLabel(body, Messages.ProcedureNone, SWT.WRAP);
         title.setLayoutData(Widgets.wrapping());
         title.setData(Widgets.TEST_ID, "diagnose.procedure");
+        success = toolkit.createLabel(body, "", SWT.WRAP);
+        success.setLayoutData(Widgets.wrapping());
+        success.setData(Widgets.TEST_ID, "procedure.success");
         steps = toolkit.createComposite(body);
         GridLayout stepsLayout = new GridLayout(2, false);
         stepsLayout.marginWidth = 0;
@@ -94,6 +100,8 @@ final class ProcedureSection {
     void show(Optional<Procedure> procedure, ClientInfo client, Map<String, String[]> marked) {
         stepRows.forEach(Control::dispose);
         stepRows.clear();
+        success.setText("");
+        shownProcedure = procedure.map(Procedure::id).orElse(null);
         if (procedure.isEmpty()) {
             title.setText(Messages.ProcedureNone);
             return;
@@ -144,6 +152,14 @@ final class ProcedureSection {
             stepRows.add(radios);
             stepRows.add(note);
             n++;
+        }
+    }
+
+    /** Shows how often the procedure worked, if it is still the one shown. */
+    void showSuccess(String procedureId, String text) {
+        if (procedureId.equals(shownProcedure)) {
+            success.setText(mnemonicFree(text));
+            success.getParent().layout(true);
         }
     }
 

@@ -46,6 +46,7 @@ import org.relaybench.core.session.SupportSession;
 import org.relaybench.session.AccountCheck;
 import org.relaybench.session.DiagnosisRequest;
 import org.relaybench.session.DiagnosisResult;
+import org.relaybench.session.FixSuccess;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SessionOpening;
 import org.relaybench.session.SupportSessions;
@@ -384,7 +385,8 @@ public final class SessionEditor extends EditorPart {
         if (result != null) {
             Map<String, Procedure> procedures = result.diagnosis().procedures();
             findings.show(result.diagnosis().account().email(), new Shown(result.diagnosis().findings(), procedures,
-                    result.diagnosis().account().client(), result.diagnosis().provider().map(ProviderDescriptor::name)));
+                    result.diagnosis().account().client(), result.diagnosis().provider().map(ProviderDescriptor::name),
+                    result.diagnosis().provider().map(ProviderDescriptor::id)));
             revealFindings = true;
             result.probe().ifPresent(probeSection::show);
         }
@@ -444,6 +446,32 @@ public final class SessionEditor extends EditorPart {
         Optional<Procedure> p = finding.flatMap(shown::procedureFor);
         procedure.show(p, shown.client(), p.map(x -> marks.getOrDefault(x.id(), Map.of())).orElse(Map.of()));
         form.reflow(true);
+        if (p.isPresent() && shown.providerId().isPresent()) {
+            showFixSuccess(shown.providerId().get(), shown.provider().orElse(shown.providerId().get()),
+                    finding.get().code(), p.get().id());
+        }
+    }
+
+    /** Reads how often the procedure worked (from the log, in a job) and shows it beside the procedure. */
+    private void showFixSuccess(String providerId, String providerName, String cause, String procedureId) {
+        Display display = form.getDisplay();
+        Job job = Job.create(Messages.FixSuccessJob, (IProgressMonitor monitor) -> {
+            try {
+                FixSuccess s = context.log().fixSuccess(providerId, cause, procedureId);
+                String text = s.tried() == 0 ? NLS.bind(Messages.FixSuccessNone, providerName, cause)
+                        : java.text.MessageFormat.format(Messages.FixSuccess, s.worked(), s.tried(), providerName, cause);
+                display.asyncExec(() -> {
+                    if (!form.isDisposed()) {
+                        procedure.showSuccess(procedureId, text);
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                return Status.warning(NLS.bind(Messages.LogFailed, e.getMessage()), e);
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** Logs one step's mark at once, in a job. */
@@ -542,7 +570,8 @@ public final class SessionEditor extends EditorPart {
             last.providerId().flatMap(id -> context.catalog().flatMap(c -> c.snapshot().provider(id)))
                     .ifPresent(p -> p.procedures().forEach(x -> procedures.put(x.id(), x)));
             findings.show(session.account().email(),
-                    new Shown(last.findings(), procedures, session.account().client(), last.providerName()));
+                    new Shown(last.findings(), procedures, session.account().client(), last.providerName(),
+                            last.providerId()));
         }
         procedure.showStatus(NLS.bind(Messages.StatusIs, session.status().id()));
         edited();

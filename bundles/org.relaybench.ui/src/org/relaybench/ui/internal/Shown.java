@@ -16,8 +16,10 @@ import org.relaybench.core.providers.Procedure;
  * @param procedures the procedures they point at, by id
  * @param client whose wording the steps take
  * @param provider the provider's name, or empty when none matched
+ * @param providerId the provider's id, or empty when none matched
  */
-record Shown(List<Finding> findings, Map<String, Procedure> procedures, ClientInfo client, Optional<String> provider) {
+record Shown(List<Finding> findings, Map<String, Procedure> procedures, ClientInfo client, Optional<String> provider,
+        Optional<String> providerId) {
 
     Shown {
         findings = List.copyOf(findings);

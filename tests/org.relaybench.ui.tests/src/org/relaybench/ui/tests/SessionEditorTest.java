@@ -30,6 +30,7 @@ import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepRecord;
 import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
+import org.relaybench.session.FixSuccess;
 import org.relaybench.session.SupportSessions;
 import org.relaybench.ui.internal.SessionEditor;
 import org.relaybench.ui.internal.SupportContext;
@@ -115,6 +116,18 @@ class SessionEditorTest {
                 Duration.ofSeconds(10));
         SupportSession session = log().get(id).orElseThrow();
         assertTrue(session.audit().size() >= 5, () -> "opened, three steps, resolved: " + session.audit());
+
+        // the next agent with the same case sees how often the procedure worked, from the logged outcomes
+        String procedure = session.steps().get(0).procedureId();
+        SessionEditorPage next = SessionEditorPage.openNew().aolRelayingCase("Sam Roe", "T-1002b").diagnose();
+        next.awaitFindings();
+        Widgets.waitUntil("the fix-success figure", () -> !next.label("procedure.success").isEmpty(),
+                Duration.ofSeconds(10));
+        FixSuccess success = log().fixSuccess("aol", "smtp-auth-missing", procedure);
+        assertTrue(success.worked() >= 1 && success.tried() >= 1, success::toString);
+        assertEquals("Worked in " + success.worked() + " of " + success.tried()
+                + (success.tried() == 1 ? " session" : " sessions") + " for AOL Mail and smtp-auth-missing.",
+                next.label("procedure.success"));
     }
 
     @Test
