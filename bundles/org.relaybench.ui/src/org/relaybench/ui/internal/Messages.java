@@ -52,6 +52,17 @@ public final class Messages extends NLS {
     public static String ColumnConfidence;
     public static String ColumnTitle;
     public static String ColumnExpect;
+    public static String DetailsHint;
+    public static String DetailsDomains;
+    public static String DetailsMx;
+    public static String DetailsServers;
+    public static String DetailsExemptions;
+    public static String DetailsProcedures;
+    public static String DetailsReplies;
+    public static String DetailsRules;
+    public static String DetailsOrigin;
+    public static String DetailsSteps;
+    public static String DetailsProblem;
     public static String FixSuccessJob;
     public static String FixSuccess;
     public static String FixSuccessNone;

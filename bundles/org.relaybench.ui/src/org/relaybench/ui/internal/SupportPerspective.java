@@ -17,7 +17,7 @@ public final class SupportPerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
         layout.addView(SessionHistoryView.ID, IPageLayout.LEFT, 0.27f, layout.getEditorArea());
-        layout.addView(ProviderCatalogView.ID, IPageLayout.BOTTOM, 0.8f, layout.getEditorArea());
+        layout.addView(ProviderCatalogView.ID, IPageLayout.BOTTOM, 0.7f, layout.getEditorArea());
         layout.addShowViewShortcut(SessionHistoryView.ID);
         layout.addShowViewShortcut(ProviderCatalogView.ID);
     }
