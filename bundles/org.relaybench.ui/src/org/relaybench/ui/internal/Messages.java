@@ -52,6 +52,7 @@ public final class Messages extends NLS {
     public static String ColumnConfidence;
     public static String ColumnTitle;
     public static String ColumnExpect;
+    public static String DiagnoseLogging;
     public static String DetailsHint;
     public static String DetailsDomains;
     public static String DetailsMx;

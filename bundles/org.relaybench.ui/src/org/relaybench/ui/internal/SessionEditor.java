@@ -317,13 +317,15 @@ public final class SessionEditor extends EditorPart {
                 result = service.diagnose(request, monitor);
             } catch (OperationCanceledException e) {
                 // nothing is logged for a cancelled diagnosis
-                display.asyncExec(() -> done(null, null, Optional.empty(), Messages.DiagnoseCancelled));
+                display.asyncExec(() -> done(null, Optional.empty(), Messages.DiagnoseCancelled));
                 return Status.CANCEL_STATUS;
             } catch (RuntimeException | LinkageError e) {
                 // the agent sees why in the editor, the button comes back, and the error log keeps the trace
-                display.asyncExec(() -> done(null, null, Optional.empty(), NLS.bind(Messages.DiagnoseFailed, e)));
+                display.asyncExec(() -> done(null, Optional.empty(), NLS.bind(Messages.DiagnoseFailed, e)));
                 return Status.error(Messages.DiagnoseJob, e);
             }
+            // the findings first: the agent reads them while the session is being logged
+            display.asyncExec(() -> showResult(result));
             try {
                 SessionLog log = context.log();
                 String id;
@@ -336,12 +338,12 @@ public final class SessionEditor extends EditorPart {
                     }
                     log.recordDiagnosis(id, agent, result);
                 }
-                display.asyncExec(() -> done(result, profile, Optional.of(id), null));
+                display.asyncExec(() -> done(profile, Optional.of(id), null));
                 context.sessionsChanged();
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
                 // the findings are shown all the same; the next Diagnose tries to log again
-                display.asyncExec(() -> done(result, null, sessionId, NLS.bind(Messages.LogFailed, e.getMessage())));
+                display.asyncExec(() -> done(null, sessionId, NLS.bind(Messages.LogFailed, e.getMessage())));
                 return Status.warning(NLS.bind(Messages.LogFailed, e.getMessage()), e);
             }
         });
@@ -364,14 +366,13 @@ public final class SessionEditor extends EditorPart {
     }
 
     /**
-     * Shows a diagnosis or why there is none; the button comes back in every case.
+     * Ends a diagnosis: the session as logged, or why not; the button comes back in every case.
      *
-     * @param result the diagnosis, or null when it failed
      * @param logged the account as logged, or null when it was not logged
      * @param sessionId the session, when logged
      * @param problem what went wrong, or null
      */
-    private void done(DiagnosisResult result, AccountProfile logged, Optional<String> sessionId, String problem) {
+    private void done(AccountProfile logged, Optional<String> sessionId, String problem) {
         running = false;
         current = null;
         if (diagnose.isDisposed()) {
@@ -381,15 +382,6 @@ public final class SessionEditor extends EditorPart {
         diagnose.setEnabled(true);
         probe.setEnabled(true);
         cancel.setEnabled(false);
-        boolean revealFindings = false;
-        if (result != null) {
-            Map<String, Procedure> procedures = result.diagnosis().procedures();
-            findings.show(result.diagnosis().account().email(), new Shown(result.diagnosis().findings(), procedures,
-                    result.diagnosis().account().client(), result.diagnosis().provider().map(ProviderDescriptor::name),
-                    result.diagnosis().provider().map(ProviderDescriptor::id)));
-            revealFindings = true;
-            result.probe().ifPresent(probeSection::show);
-        }
         if (logged != null && sessionId.isPresent()) {
             loggedAccount = logged;
             if (sessionInput().sessionId().isEmpty()) {
@@ -406,10 +398,22 @@ public final class SessionEditor extends EditorPart {
             failed(problem);
         }
         form.reflow(true);
-        if (revealFindings) {
-            // the agent's next look is at the findings and the fix: bring them to the top
-            form.setOrigin(0, diagnose.getParent().getBounds().y);
+    }
+
+    /** Shows a diagnosis' findings (and probe) and brings them to the top; the session may still be logging. */
+    private void showResult(DiagnosisResult result) {
+        if (form.isDisposed()) {
+            return;
         }
+        findings.show(result.diagnosis().account().email(), new Shown(result.diagnosis().findings(),
+                result.diagnosis().procedures(), result.diagnosis().account().client(),
+                result.diagnosis().provider().map(ProviderDescriptor::name),
+                result.diagnosis().provider().map(ProviderDescriptor::id)));
+        result.probe().ifPresent(probeSection::show);
+        diagnoseStatus.setText(Messages.DiagnoseLogging);
+        form.reflow(true);
+        // the agent's next look is at the findings and the fix: bring them to the top
+        form.setOrigin(0, diagnose.getParent().getBounds().y);
     }
 
     /**
