@@ -72,6 +72,10 @@ class ProviderCatalogViewTest {
         assertTrue(details.getText().contains("Fix procedures") && details.getText().contains("Known server replies"),
                 details.getText());
         Widgets.screenshot(window.getShell(), "provider-catalog");
+        window.getShell().setSize(1024, 768);
+        Widgets.screenshot(window.getShell(), "provider-catalog-1024x768");
+        window.getShell().setSize(1600, 1000);
+        Widgets.screenshot(window.getShell(), "provider-catalog-1600x1000");
         select(table, rows.indexOf(errors.get(0)));
         assertTrue(details.getText().contains(errors.get(0).get(5).split(" \\(skipped")[0]), details.getText());
     }
