@@ -1,6 +1,7 @@
 package org.relaybench.ui.internal;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.swt.custom.BusyIndicator;
@@ -35,16 +36,16 @@ final class SessionHandlers {
             return Optional.empty();
         }
         SupportContext context = editor.getSite().getService(SupportContext.class);
-        Optional<SupportSession>[] session = new Optional[] { Optional.empty() };
+        AtomicReference<Optional<SupportSession>> session = new AtomicReference<>(Optional.empty());
         try {
-            BusyIndicator.showWhile(editor.form().getDisplay(), () -> session[0] = context.log().get(id.get()));
+            BusyIndicator.showWhile(editor.form().getDisplay(), () -> session.set(context.log().get(id.get())));
         } catch (RuntimeException e) {
             editor.report(org.eclipse.osgi.util.NLS.bind(Messages.LoadFailed, e.getMessage()), true);
             return Optional.empty();
         }
-        if (session[0].isEmpty()) {
+        if (session.get().isEmpty()) {
             editor.report(Messages.LoadMissing, true);
         }
-        return session[0];
+        return session.get();
     }
 }
