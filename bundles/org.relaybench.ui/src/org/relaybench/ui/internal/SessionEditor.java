@@ -354,6 +354,13 @@ public final class SessionEditor extends EditorPart {
             public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
                 // the password lives only as long as the probe
                 secret.ifPresent(org.relaybench.probe.Secret::clear);
+                // a job cancelled before it ran never ran its body: the editor must come back all the same
+                // (after the body's own updates, which were queued first)
+                display.asyncExec(() -> {
+                    if (current == event.getJob()) {
+                        SessionEditor.this.done(null, Optional.empty(), Messages.DiagnoseCancelled);
+                    }
+                });
             }
         });
         current = job;

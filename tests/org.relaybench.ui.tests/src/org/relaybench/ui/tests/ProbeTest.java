@@ -119,6 +119,24 @@ class ProbeTest {
     }
 
     @Test
+    void cancelBeforeTheJobRunsBringsTheEditorBack() {
+        SessionEditorPage page = account("P-3");
+        // hold every job back, so that the diagnosis is cancelled before it starts: its body never runs
+        org.eclipse.core.runtime.jobs.Job.getJobManager().suspend();
+        try {
+            page.diagnose();
+            assertTrue(page.running(), "the diagnosis waits to run");
+            page.click("diagnose.cancel");
+        } finally {
+            org.eclipse.core.runtime.jobs.Job.getJobManager().resume();
+        }
+        Widgets.waitUntil("the editor to come back", () -> !page.running(), Duration.ofSeconds(10));
+        assertTrue(page.label("diagnose.status").contains("cancelled"), page.label("diagnose.status"));
+        assertTrue(page.diagnoseButton().isEnabled());
+        assertTrue(page.input().sessionId().isEmpty(), "nothing logged");
+    }
+
+    @Test
     void cancelStopsTheProbeAndLogsNothing() {
         SessionEditorPage page = account("P-2");
         List<Throwable> failure = new ArrayList<>();
