@@ -105,6 +105,22 @@ public interface SessionLog extends AutoCloseable {
      */
     List<SupportSession> sessions(SessionQuery query, int max);
 
+    /** How many of the newest sessions {@link #fixSuccess} reads at most. */
+    int FIX_SUCCESS_SAMPLE = 500;
+
+    /**
+     * How often a procedure worked for a provider and a cause, from the logged step outcomes and
+     * statuses of the newest {@link #FIX_SUCCESS_SAMPLE} sessions with that provider and cause. It
+     * reads those sessions whole, so call it off the UI thread.
+     *
+     * @param providerId the provider
+     * @param cause the cause code
+     * @param procedureId the procedure
+     * @return the counts
+     * @since 0.1
+     */
+    FixSuccess fixSuccess(String providerId, String cause, String procedureId);
+
     @Override
     void close();
 }

@@ -11,6 +11,7 @@ import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.session.DiagnosisResult;
+import org.relaybench.session.FixSuccess;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SessionOpening;
 import org.relaybench.store.NewSession;
@@ -95,6 +96,26 @@ final class StoreSessionLog implements SessionLog {
             offset += page.sessions().size();
         }
         return sessions;
+    }
+
+    @Override
+    public FixSuccess fixSuccess(String providerId, String cause, String procedureId) {
+        Objects.requireNonNull(procedureId, "procedureId");
+        List<SupportSession> sample = sessions(SessionQuery.all().withProvider(Objects.requireNonNull(providerId))
+                .withCause(Objects.requireNonNull(cause)), FIX_SUCCESS_SAMPLE);
+        int tried = 0;
+        int worked = 0;
+        for (SupportSession s : sample) {
+            boolean marked = s.steps().stream()
+                    .anyMatch(st -> st.procedureId().equals(procedureId) && st.state() != StepState.NOT_TRIED);
+            if (marked) {
+                tried++;
+                if (s.status() == SessionStatus.RESOLVED) {
+                    worked++;
+                }
+            }
+        }
+        return new FixSuccess(providerId, cause, procedureId, worked, tried, sample.size());
     }
 
     @Override

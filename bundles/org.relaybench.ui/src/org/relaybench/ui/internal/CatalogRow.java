@@ -18,9 +18,10 @@ import org.relaybench.core.providers.ProviderDescriptor;
  * @param priority priority, empty for problems
  * @param origin where it came from
  * @param detail domains of a provider, reason of a problem
+ * @param details everything about the provider or the problem, for the details pane
  */
 record CatalogRow(boolean error, String status, String id, String name, String priority, String origin,
-        String detail) {
+        String detail, String details) {
 
     /**
      * @param snapshot the catalog
@@ -31,12 +32,14 @@ record CatalogRow(boolean error, String status, String id, String name, String p
         for (ProviderDescriptor p : snapshot.providers()) {
             String domains = p.generic() ? Messages.CatalogDomainsAny : String.join(", ", p.domains());
             rows.add(new CatalogRow(false, Messages.CatalogStatusLoaded, p.id(), p.name(),
-                    Integer.toString(p.priority()), p.origin().source() + " \u2014 " + p.origin().bundle(), domains));
+                    Integer.toString(p.priority()), p.origin().source() + " \u2014 " + p.origin().bundle(), domains,
+                    ProviderDetails.of(p)));
         }
         for (LoadProblem problem : snapshot.problems()) {
             rows.add(new CatalogRow(true, Messages.CatalogStatusError, problem.contributor(), problem.element(), "",
                     problem.contributor(), problem.reason()
-                            + (problem.skipped().isEmpty() ? "" : " (skipped " + problem.skipped() + ")")));
+                            + (problem.skipped().isEmpty() ? "" : " (skipped " + problem.skipped() + ")"),
+                    ProviderDetails.of(problem)));
         }
         return rows;
     }

@@ -18,6 +18,7 @@ import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
@@ -25,6 +26,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
@@ -60,6 +62,7 @@ public final class ProviderCatalogView extends ViewPart {
     private AutoCloseable subscription;
     private TableViewer viewer;
     private Label summary;
+    private Text details;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -69,8 +72,9 @@ public final class ProviderCatalogView extends ViewPart {
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         summary.setData(Widgets.TEST_ID, "catalog.summary");
 
-        Composite tableArea = new Composite(root, SWT.NONE);
-        tableArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm sash = new SashForm(root, SWT.HORIZONTAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite tableArea = new Composite(sash, SWT.NONE);
         TableColumnLayout layout = new TableColumnLayout();
         tableArea.setLayout(layout);
         viewer = new TableViewer(tableArea, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -84,6 +88,14 @@ public final class ProviderCatalogView extends ViewPart {
         column(layout, Messages.CatalogColumnPriority, 7, CatalogRow::priority, false);
         column(layout, Messages.CatalogColumnOrigin, 22, CatalogRow::origin, false);
         column(layout, Messages.CatalogColumnDetail, 40, CatalogRow::detail, false);
+        details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        details.setData(Widgets.TEST_ID, "catalog.details");
+        details.setText(Messages.DetailsHint);
+        sash.setWeights(68, 32);
+        viewer.addSelectionChangedListener(e -> {
+            Object row = ((org.eclipse.jface.viewers.IStructuredSelection) e.getSelection()).getFirstElement();
+            details.setText(row instanceof CatalogRow r ? r.details() : Messages.DetailsHint);
+        });
 
         getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.CatalogRefresh) {
             @Override

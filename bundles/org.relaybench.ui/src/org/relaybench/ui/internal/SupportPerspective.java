@@ -3,7 +3,11 @@ package org.relaybench.ui.internal;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The Support perspective: where an agent works on a customer's account. */
+/**
+ * The Support perspective: the Session History on the left, session editors in the middle, the
+ * Provider Catalog below them. The editor area takes most of the window, so that a session is
+ * usable at 1024x768.
+ */
 public final class SupportPerspective implements IPerspectiveFactory {
 
     /** The perspective id. */
@@ -11,8 +15,10 @@ public final class SupportPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        layout.setEditorAreaVisible(false);
-        layout.addView(DiagnoseView.ID, IPageLayout.TOP, 0.7f, layout.getEditorArea());
-        layout.addView(ProviderCatalogView.ID, IPageLayout.BOTTOM, 0.7f, DiagnoseView.ID);
+        layout.setEditorAreaVisible(true);
+        layout.addView(SessionHistoryView.ID, IPageLayout.LEFT, 0.27f, layout.getEditorArea());
+        layout.addView(ProviderCatalogView.ID, IPageLayout.BOTTOM, 0.7f, layout.getEditorArea());
+        layout.addShowViewShortcut(SessionHistoryView.ID);
+        layout.addShowViewShortcut(ProviderCatalogView.ID);
     }
 }

@@ -62,7 +62,28 @@ class ProviderCatalogViewTest {
         int providers = (int) rows.stream().filter(r -> r.get(0).equals("Loaded")).count();
         assertEquals(providers + " providers loaded, " + errors.size() + " load errors", summary.getText());
 
+        // the details pane: what the selected provider knows, or why a contribution did not load
+        org.eclipse.swt.widgets.Text details = Widgets.find(window.getShell(), org.eclipse.swt.widgets.Text.class,
+                "catalog.details").orElseThrow();
+        select(table, rows.indexOf(aol));
+        assertTrue(details.getText().startsWith("AOL Mail (aol)\n"), details.getText());
+        assertTrue(details.getText().contains("aol.com") && details.getText().contains("smtp.aol.com"),
+                details.getText());
+        assertTrue(details.getText().contains("Fix procedures") && details.getText().contains("Known server replies"),
+                details.getText());
         Widgets.screenshot(window.getShell(), "provider-catalog");
+        window.getShell().setSize(1024, 768);
+        Widgets.screenshot(window.getShell(), "provider-catalog-1024x768");
+        window.getShell().setSize(1600, 1000);
+        Widgets.screenshot(window.getShell(), "provider-catalog-1600x1000");
+        select(table, rows.indexOf(errors.get(0)));
+        assertTrue(details.getText().contains(errors.get(0).get(5).split(" \\(skipped")[0]), details.getText());
+    }
+
+    private static void select(Table table, int row) {
+        table.setSelection(row);
+        table.notifyListeners(org.eclipse.swt.SWT.Selection, null);
+        Widgets.settle();
     }
 
     private static List<List<String>> rows(Table table) {

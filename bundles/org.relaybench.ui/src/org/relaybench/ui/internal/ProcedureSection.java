@@ -1,0 +1,184 @@
+package org.relaybench.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.Section;
+import org.relaybench.core.ClientInfo;
+import org.relaybench.core.providers.Procedure;
+import org.relaybench.core.providers.Step;
+import org.relaybench.core.session.SessionStatus;
+import org.relaybench.core.session.StepState;
+
+/**
+ * The fix procedure of the selected finding as a checklist worded for the customer's client: each
+ * step is marked worked, did not work or skipped, with a note, and each mark goes to the log at once
+ * (the editor logs it). Then the session is marked resolved or unresolved.
+ */
+final class ProcedureSection {
+
+    /** What the agent did, for the editor to log. */
+    interface Marks {
+        void step(String procedureId, String stepId, StepState state, String note);
+
+        void status(SessionStatus status);
+    }
+
+    private static final StepState[] STATES = { StepState.WORKED, StepState.DID_NOT_WORK, StepState.SKIPPED };
+
+    private final FormToolkit toolkit;
+    private final Marks marks;
+    private final Section section;
+    private final Label title;
+    private final Composite steps;
+    private final Label status;
+    private final Label success;
+    /** The procedure shown, so that a late statistic for another one is dropped. */
+    private String shownProcedure;
+    private final List<Control> stepRows = new ArrayList<>();
+
+    ProcedureSection(Composite parent, FormToolkit toolkit, Marks marks) {
+        this.toolkit = toolkit;
+        this.marks = marks;
+        section = toolkit.createSection(parent, Section.TITLE_BAR);
+        section.setText(Messages.SectionProcedure);
+        section.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        Composite body = toolkit.createComposite(section);
+        body.setLayout(new GridLayout(1, false));
+        section.setClient(body);
+        title = toolkit.createLabel(body, Messages.ProcedureNone, SWT.WRAP);
+        title.setLayoutData(Widgets.wrapping());
+        title.setData(Widgets.TEST_ID, "diagnose.procedure");
+        success = toolkit.createLabel(body, "", SWT.WRAP);
+        success.setLayoutData(Widgets.wrapping());
+        success.setData(Widgets.TEST_ID, "procedure.success");
+        steps = toolkit.createComposite(body);
+        GridLayout stepsLayout = new GridLayout(2, false);
+        stepsLayout.marginWidth = 0;
+        steps.setLayout(stepsLayout);
+        steps.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        steps.setData(Widgets.TEST_ID, "procedure.steps");
+
+        Composite outcome = toolkit.createComposite(body);
+        outcome.setLayout(new GridLayout(3, false));
+        outcome.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Button resolved = toolkit.createButton(outcome, Messages.ProcedureResolved, SWT.PUSH);
+        resolved.setData(Widgets.TEST_ID, "session.resolved");
+        resolved.addListener(SWT.Selection, e -> marks.status(SessionStatus.RESOLVED));
+        Button unresolved = toolkit.createButton(outcome, Messages.ProcedureUnresolved, SWT.PUSH);
+        unresolved.setData(Widgets.TEST_ID, "session.unresolved");
+        unresolved.addListener(SWT.Selection, e -> marks.status(SessionStatus.UNRESOLVED));
+        status = toolkit.createLabel(outcome, "", SWT.WRAP);
+        status.setLayoutData(Widgets.wrapping());
+        status.setData(Widgets.TEST_ID, "session.status");
+    }
+
+    Section section() {
+        return section;
+    }
+
+    /**
+     * Shows a procedure's steps.
+     *
+     * @param procedure the procedure, or empty when the selected finding has none
+     * @param client whose wording to use
+     * @param marked the steps' last logged states and notes, by step id
+     */
+    void show(Optional<Procedure> procedure, ClientInfo client, Map<String, String[]> marked) {
+        stepRows.forEach(Control::dispose);
+        stepRows.clear();
+        success.setText("");
+        shownProcedure = procedure.map(Procedure::id).orElse(null);
+        if (procedure.isEmpty()) {
+            title.setText(Messages.ProcedureNone);
+            return;
+        }
+        Procedure p = procedure.get();
+        title.setText(mnemonicFree(NLS.bind(Messages.DiagnoseProcedure, p.title(), client)));
+        int n = 1;
+        for (Step step : p.steps()) {
+            Step.Wording w = step.wordingFor(client);
+            Label text = toolkit.createLabel(steps, mnemonicFree(n + ". " + w.text()
+                    + (w.expect().isEmpty() ? "" : "\n" + Messages.ColumnExpect + ": " + w.expect())), SWT.WRAP);
+            GridData textData = Widgets.wrapping();
+            textData.horizontalSpan = 2;
+            textData.verticalIndent = n == 1 ? 0 : 6;
+            text.setLayoutData(textData);
+            text.setData(Widgets.TEST_ID, "step." + n + ".text");
+            Composite radios = toolkit.createComposite(steps);
+            radios.setLayout(new RowLayout(SWT.HORIZONTAL));
+            radios.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+            Text note = toolkit.createText(steps, "", SWT.SINGLE | SWT.BORDER);
+            GridData noteData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            noteData.widthHint = 120;
+            note.setLayoutData(noteData);
+            note.setMessage(Messages.ProcedureNote);
+            note.setData(Widgets.TEST_ID, "step." + n + ".note");
+            String[] previous = marked.get(step.id());
+            List<Button> buttons = new ArrayList<>();
+            for (StepState state : STATES) {
+                Button b = toolkit.createButton(radios, label(state), SWT.RADIO);
+                b.setData(Widgets.TEST_ID, "step." + n + "." + state.id());
+                b.setData(StepState.class.getName(), state);
+                b.setSelection(previous != null && state.id().equals(previous[0]));
+                b.addListener(SWT.Selection, e -> {
+                    if (b.getSelection()) {
+                        marks.step(p.id(), step.id(), state, note.getText());
+                    }
+                });
+                buttons.add(b);
+            }
+            if (previous != null) {
+                note.setText(previous[1]);
+            }
+            // a note typed after the mark is logged with it when the agent leaves the field
+            note.addListener(SWT.FocusOut, e -> buttons.stream().filter(Button::getSelection).findFirst()
+                    .ifPresent(b -> marks.step(p.id(), step.id(), (StepState) b.getData(StepState.class.getName()),
+                            note.getText())));
+            stepRows.add(text);
+            stepRows.add(radios);
+            stepRows.add(note);
+            n++;
+        }
+    }
+
+    /** Shows how often the procedure worked, if it is still the one shown. */
+    void showSuccess(String procedureId, String text) {
+        if (procedureId.equals(shownProcedure)) {
+            success.setText(mnemonicFree(text));
+            success.getParent().layout(true);
+        }
+    }
+
+    void showStatus(String text) {
+        status.setText(text);
+        status.getParent().layout(true);
+    }
+
+    /** A label shows "&" as a mnemonic marker; step texts say "Passwords & Accounts". */
+    static String mnemonicFree(String text) {
+        return text.replace("&", "&&");
+    }
+
+    private static String label(StepState state) {
+        return switch (state) {
+        case WORKED -> Messages.StepWorked;
+        case DID_NOT_WORK -> Messages.StepDidNotWork;
+        case SKIPPED -> Messages.StepSkipped;
+        case NOT_TRIED -> Messages.StepNotTried;
+        };
+    }
+}

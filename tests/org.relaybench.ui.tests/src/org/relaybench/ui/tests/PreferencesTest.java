@@ -1,0 +1,126 @@
+package org.relaybench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relaybench.core.session.SupportSession;
+import org.relaybench.session.SessionLog;
+import org.relaybench.session.SupportSessions;
+import org.relaybench.store.SessionStoreFactory;
+import org.relaybench.ui.internal.SupportContext;
+import org.relaybench.ui.internal.SupportPreferencePage;
+
+/**
+ * The Relaybench preference page: the agent's name goes into the log, the store URL chooses where
+ * sessions are logged (Test Connection says whether it opens), and an unreachable store is a message
+ * in the editor with nothing lost.
+ */
+class PreferencesTest {
+
+    private Shell shell;
+    private PreferenceDialog dialog;
+
+    @BeforeEach
+    void setUp() {
+        shell = SessionEditorPage.window().getShell();
+        shell.setSize(1280, 860);
+        SessionEditorPage.closeAll();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (dialog != null && dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+            dialog.close();
+        }
+        SessionEditorPage.closeAll();
+        // back to the embedded default store and the operating-system user for the other tests
+        InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE).remove(SessionStoreFactory.PREFERENCE_URL);
+        InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("agent");
+        Widgets.settle();
+    }
+
+    private Shell open() {
+        dialog = PreferencesUtil.createPreferenceDialogOn(shell, SupportPreferencePage.ID,
+                new String[] { SupportPreferencePage.ID }, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Widgets.settle();
+        return dialog.getShell();
+    }
+
+    private static void applyAndClose(Shell prefs) {
+        Widgets.button(prefs, JFaceResources.getString("PreferencesDialog.okButtonLabel")).notifyListeners(SWT.Selection,
+                null);
+        Widgets.settle();
+    }
+
+    private static String testConnection(Shell prefs) {
+        Label result = Widgets.find(prefs, Label.class, "prefs.testResult").orElseThrow();
+        Widgets.find(prefs, org.eclipse.swt.widgets.Button.class, "prefs.test").orElseThrow()
+                .notifyListeners(SWT.Selection, null);
+        Widgets.waitUntil("the connection test", () -> result.getText().startsWith("Connected")
+                || result.getText().startsWith("Cannot"), Duration.ofSeconds(20));
+        return result.getText();
+    }
+
+    @Test
+    void agentNameAndStoreUrlChooseWhoAndWhereSessionsAreLogged() throws Exception {
+        Path target = Path.of(System.getProperty("relaybench.screenshots", System.getProperty("java.io.tmpdir") + "/x"))
+                .getParent();
+        String url = "jdbc:h2:file:" + target.resolve("prefs-store").resolve("sessions").toAbsolutePath();
+        Shell prefs = open();
+        Widgets.find(prefs, Text.class, "prefs.agent").orElseThrow().setText("Alex Agent");
+        Widgets.find(prefs, Text.class, "prefs.storeUrl").orElseThrow().setText(url);
+        assertTrue(testConnection(prefs).startsWith("Connected to jdbc:h2:file:"), "the H2 store opens");
+        Widgets.screenshot(prefs, "preferences");
+        applyAndClose(prefs);
+
+        SupportContext context = PlatformUI.getWorkbench().getService(SupportContext.class);
+        assertEquals("Alex Agent", context.agent());
+        SessionEditorPage page = SessionEditorPage.openNew().aolRelayingCase("Pref Customer", "PR-1").diagnose();
+        page.awaitFindings();
+        String id = page.input().sessionId().orElseThrow();
+        SupportSessions service = context.sessions().orElseThrow();
+        try (SessionLog log = service.openLog(Optional.of(url))) {
+            SupportSession s = log.get(id).orElseThrow(() -> new AssertionError("logged in the chosen store"));
+            assertEquals("Alex Agent", s.agent());
+        }
+    }
+
+    @Test
+    void anUnreachableStoreIsAMessageAndNothingIsLost() {
+        String url = "jdbc:postgresql://127.0.0.1:1/relaybench";
+        Shell prefs = open();
+        Widgets.find(prefs, Text.class, "prefs.storeUrl").orElseThrow().setText(url);
+        assertTrue(testConnection(prefs).startsWith("Cannot open the store"), "the connection test says so");
+        applyAndClose(prefs);
+
+        SessionEditorPage page = SessionEditorPage.openNew().aolRelayingCase("Unlogged", "U-1").diagnose();
+        assertEquals("smtp-auth-missing", page.awaitFindings().get(0).get(1), "the findings are shown all the same");
+        assertTrue(page.label("diagnose.status").startsWith("Not logged"), page.label("diagnose.status"));
+        assertTrue(page.input().sessionId().isEmpty());
+        assertEquals("Unlogged", page.text("form.customer").getText(), "nothing typed is lost");
+        assertTrue(page.diagnoseButton().isEnabled());
+
+        // the store is back: the next Diagnose logs the session
+        InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE).remove(SessionStoreFactory.PREFERENCE_URL);
+        page.diagnose().awaitFindings();
+        Widgets.waitUntil("logged", () -> page.input().sessionId().isPresent(), Duration.ofSeconds(10));
+    }
+}
