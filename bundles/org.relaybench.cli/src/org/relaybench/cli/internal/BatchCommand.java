@@ -174,7 +174,7 @@ final class BatchCommand implements Command {
         }
         String run = String.join(" ", "input=" + Path.of(input).getFileName(), "format=" + reader.format().id(),
                 "output-format=" + outFormat.id(), "shard=" + shard);
-        try (reader; BatchStore store = BatchStore.open(services, a, input)) {
+        try (reader; BatchStore store = BatchStore.open(services, a, input, err)) {
             BatchOutputFile sink = BatchOutputFile.open(output, out, a.flag("resume"), run);
             BatchSummary summary = new BatchSummary();
             sink.checkpoint().ifPresent(c -> c.addTo(summary));

@@ -37,12 +37,13 @@ final class BatchStore implements AutoCloseable {
         this.source = source;
     }
 
-    static BatchStore open(ServicesLookup services, Arguments a, String input) throws UsageException, InterruptedException {
+    static BatchStore open(ServicesLookup services, Arguments a, String input, java.io.PrintStream err)
+            throws UsageException, InterruptedException {
         if (a.value("store").isEmpty()) {
             return new BatchStore(null, "", "");
         }
         String source = input.equals("-") ? "stdin" : Path.of(input).getFileName().toString();
-        return new BatchStore(StoreOption.open(services, a.value("store")),
+        return new BatchStore(StoreOption.open(services, a.value("store"), err),
                 a.value("agent").orElseGet(() -> System.getProperty("user.name", "")), source);
     }
 

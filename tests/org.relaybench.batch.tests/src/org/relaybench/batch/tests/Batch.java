@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.relaybench.cli.internal.Cli;
+import org.relaybench.tests.common.OsgiServices;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -39,13 +40,13 @@ record Batch(int exit, String out, String err) {
     }
 
     static int run(InputStream stdin, OutputStream out, OutputStream err, String... args) {
-        return run(new Cli(Osgi::service, Map.of(), stdin), out, err, args);
+        return run(new Cli(OsgiServices::service, Map.of(), stdin), out, err, args);
     }
 
     /** Runs with standard error on a terminal; standard output is discarded. */
     static Batch onTerminal(InputStream stdin, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = run(new Cli(Osgi::service, Map.of(), stdin, () -> true), OutputStream.nullOutputStream(), err, args);
+        int exit = run(new Cli(OsgiServices::service, Map.of(), stdin, () -> true), OutputStream.nullOutputStream(), err, args);
         return new Batch(exit, "", err.toString(StandardCharsets.UTF_8));
     }
 

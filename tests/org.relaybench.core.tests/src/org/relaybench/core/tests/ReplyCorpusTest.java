@@ -20,6 +20,7 @@ import org.relaybench.core.Severity;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.diagnosis.DiagnosisOptions;
+import org.relaybench.tests.common.OsgiServices;
 
 /**
  * Runs the whole reply corpus ({@link ReplyCorpus}) through the real diagnosis engine service, for an
@@ -38,7 +39,7 @@ class ReplyCorpusTest {
 
     @BeforeAll
     static void diagnoseTheCorpus() throws Exception {
-        DiagnosisEngine engine = Osgi.service(DiagnosisEngine.class);
+        DiagnosisEngine engine = OsgiServices.service(DiagnosisEngine.class);
         corpus = ReplyCorpus.all();
         List<AccountProfile> accounts = corpus.stream()
                 .map(r -> AccountProfile.builder("customer@example.net").errorText(r.text()).build()).toList();

@@ -23,6 +23,7 @@ import org.relaybench.core.Severity;
 import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.diagnosis.DiagnosisEngine;
 import org.relaybench.core.providers.Procedure;
+import org.relaybench.tests.common.OsgiServices;
 
 /**
  * The engine weighs the account's settings against the reply: replies that are not about the settings
@@ -35,7 +36,7 @@ class SettingsAgainstReplyTest {
 
     @BeforeAll
     static void engine() throws Exception {
-        engine = Osgi.service(DiagnosisEngine.class);
+        engine = OsgiServices.service(DiagnosisEngine.class);
     }
 
     /** AOL on iOS 17 as a new user would set it up: submission over TLS, user name and password filled in. */

@@ -14,14 +14,15 @@ import org.relaybench.session.FixSuccess;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SessionOpening;
 import org.relaybench.session.SupportSessions;
+import org.relaybench.tests.common.db.Backend;
 
 /** Fix-success statistics from logged step outcomes, on both stores. */
 class FixSuccessTest {
 
     @ParameterizedTest
-    @EnumSource(Stores.class)
-    void countsTheSessionsThatTriedTheProcedureAndThoseResolved(Stores db) throws Exception {
-        String url = db.fresh("fix-success");
+    @EnumSource(Backend.class)
+    void countsTheSessionsThatTriedTheProcedureAndThoseResolved(Backend db) throws Exception {
+        String url = db.freshStore("fix-success");
         SupportSessions service = SessionServiceTest.service();
         DiagnosisResult r = service.diagnose(DiagnosisRequest.of(SessionServiceTest.aolIphone()), null);
         String procedure = r.diagnosis().findings().get(0).procedure().orElseThrow();

@@ -2,7 +2,7 @@ package org.relaybench.benchmarks;
 
 import java.nio.file.Path;
 
-import org.relaybench.tests.servers.MailServers;
+import org.relaybench.tests.common.servers.MailServers;
 
 /**
  * Starts the tests' private Postfix and Dovecot (loopback ports 20000-20999) for a benchmark run,
