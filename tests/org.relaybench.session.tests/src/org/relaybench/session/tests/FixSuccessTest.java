@@ -21,7 +21,7 @@ class FixSuccessTest {
     @ParameterizedTest
     @EnumSource(Stores.class)
     void countsTheSessionsThatTriedTheProcedureAndThoseResolved(Stores db) throws Exception {
-        String url = db.fresh("fix-success");
+        String url = db.fresh("fixsuccess");
         SupportSessions service = SessionServiceTest.service();
         DiagnosisResult r = service.diagnose(DiagnosisRequest.of(SessionServiceTest.aolIphone()), null);
         String procedure = r.diagnosis().findings().get(0).procedure().orElseThrow();
