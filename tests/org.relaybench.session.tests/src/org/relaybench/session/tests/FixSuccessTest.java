@@ -22,7 +22,7 @@ class FixSuccessTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void countsTheSessionsThatTriedTheProcedureAndThoseResolved(Backend db) throws Exception {
-        String url = db.freshStore("fix-success");
+        String url = db.freshStore("fixsuccess");
         SupportSessions service = SessionServiceTest.service();
         DiagnosisResult r = service.diagnose(DiagnosisRequest.of(SessionServiceTest.aolIphone()), null);
         String procedure = r.diagnosis().findings().get(0).procedure().orElseThrow();
