@@ -26,8 +26,9 @@ import org.relaybench.session.SupportSessions;
  * are probed once per run, and no server is asked by more than a few accounts at a time.
  * <p>
  * A batch has no passwords, so an account's probe asks its outgoing server (host, port, TLS mode) and
- * DNS about its domain: accounts that agree on those four share one probe (the first one's; its
- * transcript names that account's address as sender). The probes of the last {@value #REMEMBERED}
+ * DNS about its domain: accounts that agree on those four share one probe. That probe is made as
+ * {@code relaybench-probe@<domain>}, not as any one customer, so a shared transcript never carries
+ * another customer's address into someone else's result or logged session. The probes of the last {@value #REMEMBERED}
  * settings are remembered; older ones are probed again if met again. Per outgoing host at most
  * {@code perHost} probes run at once; the others wait, so a burst of accounts of one provider reaches
  * its server a few connections at a time. Each probe keeps its own deadline, so a dead server costs
@@ -106,10 +107,12 @@ public final class ProbeScheduler {
             throw new org.eclipse.core.runtime.OperationCanceledException();
         }
         try {
-            DiagnosisResult result = sessions.diagnose(request.withProbe(settings, Optional.empty()), null);
+            // probe as a neutral sender of the domain, then diagnose the customer's account with it
+            Optional<AccountProbe> probe = sessions.diagnose(DiagnosisRequest.of(neutral(account))
+                    .withClassifyErrorText(false).withProbe(settings, Optional.empty()), null).probe();
             probed.incrementAndGet();
-            mine.complete(result.probe());
-            return result;
+            mine.complete(probe);
+            return probe.isPresent() ? sessions.diagnoseWith(request, probe.get()) : sessions.diagnose(request, null);
         } catch (RuntimeException | Error e) {
             mine.complete(Optional.empty());
             throw e;
@@ -137,6 +140,14 @@ public final class ProbeScheduler {
         } catch (ExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    /** The sender shared probes are made as: no customer's address. */
+    static final String NEUTRAL_LOCAL_PART = "relaybench-probe";
+
+    private static AccountProfile neutral(AccountProfile a) {
+        return new AccountProfile(NEUTRAL_LOCAL_PART + "@" + a.domain(), a.client(), a.incoming(), a.primaryOutgoing(),
+                a.otherOutgoing(), a.network(), a.errorText());
     }
 
     private static Key key(AccountProfile account) {

@@ -85,6 +85,9 @@ class StartupTest {
     @Test
     void theP2PluginBundlesAreKeptByProfileTimestamp() throws Exception {
         Product product = Product.copy("startup-p2-cache");
+        // the first start's dropins reconciliation writes a new profile after the cache was made; from the
+        // second start on the profile stays as it is, and the cache names it
+        assertEquals(0, product.run("providers").exit());
         assertEquals(0, product.run("providers").exit());
         List<Path> caches;
         try (Stream<Path> files = Files.walk(product.root().resolve("configuration"))) {
