@@ -2,6 +2,8 @@ package org.relaybench.session;
 
 import java.util.Optional;
 
+import org.relaybench.session.internal.JsonErrors;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -53,7 +55,7 @@ public final class AccountJson {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new IllegalArgumentException("not valid JSON: " + rootMessage(e));
+            throw new IllegalArgumentException("not valid JSON: " + JsonErrors.describe(e));
         }
         if (!root.isJsonObject()) {
             throw new IllegalArgumentException("an account must be a JSON object");
@@ -187,16 +189,5 @@ public final class AccountJson {
             throw new IllegalArgumentException(path + "." + member + " must be an array");
         }
         return e.getAsJsonArray();
-    }
-
-    private static String rootMessage(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "nested too deeply";
-        }
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.relaybench.session.AccountJson;
+import org.relaybench.session.internal.JsonErrors;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -106,7 +107,7 @@ final class JsonLinesRecords implements BatchReader {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException | StackOverflowError e) {
-            return BatchRecord.Content.invalid("", "not valid JSON: " + rootMessage(e));
+            return BatchRecord.Content.invalid("", "not valid JSON: " + JsonErrors.describe(e));
         }
         String id = "";
         if (root.isJsonObject()) {
@@ -120,17 +121,6 @@ final class JsonLinesRecords implements BatchReader {
         } catch (IllegalArgumentException e) {
             return BatchRecord.Content.invalid(id, e.getMessage());
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "nested too deeply";
-        }
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 
     private boolean fill() throws IOException {

@@ -16,8 +16,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.report.SessionExporter.Format;
@@ -25,21 +23,7 @@ import org.relaybench.session.SupportSessions;
 import org.relaybench.ui.internal.SupportContext;
 
 /** Export Session... writes every format through the session service; Copy Ticket Summary fills the clipboard. */
-class ExportTest {
-
-    private Shell shell;
-
-    @BeforeEach
-    void window() {
-        shell = SessionEditorPage.window().getShell();
-        shell.setSize(1280, 860);
-        SessionEditorPage.closeAll();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        SessionEditorPage.closeAll();
-    }
+class ExportTest extends EditorTestBase {
 
     @Test
     void exportsEveryFormatOfTheSession() throws Exception {

@@ -20,8 +20,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -41,21 +39,7 @@ import org.relaybench.ui.internal.SupportContext;
  * the fix, walk it with the customer; and what happens when things go wrong. The session is logged
  * in the workbench's default store (an H2 file in the test runtime's instance area, under target/).
  */
-class SessionEditorTest {
-
-    private Shell shell;
-
-    @BeforeEach
-    void window() {
-        shell = SessionEditorPage.window().getShell();
-        shell.setSize(1280, 860);
-        SessionEditorPage.closeAll();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        SessionEditorPage.closeAll();
-    }
+class SessionEditorTest extends EditorTestBase {
 
     @Test
     void diagnosesTheClassicAolCaseWithIos12StepsAndLogsTheSession() {

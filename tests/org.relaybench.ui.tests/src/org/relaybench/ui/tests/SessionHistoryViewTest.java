@@ -8,30 +8,13 @@ import java.util.List;
 import java.util.Random;
 
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Session History: sessions logged from the editor are found as the agent types, their audit
  * trail shows what was done, and a session reopens in its editor to continue.
  */
-class SessionHistoryViewTest {
-
-    private Shell shell;
-
-    @BeforeEach
-    void window() {
-        shell = SessionEditorPage.window().getShell();
-        shell.setSize(1280, 860);
-        SessionEditorPage.closeAll();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        SessionEditorPage.closeAll();
-    }
+class SessionHistoryViewTest extends EditorTestBase {
 
     @Test
     void findsASessionAsTypedShowsItsAuditTrailAndReopensIt() {
