@@ -52,13 +52,8 @@ final class FindingsSection {
         summary.setLayoutData(Widgets.wrapping());
         summary.setData(Widgets.TEST_ID, "diagnose.summary");
 
-        Composite area = toolkit.createComposite(body);
-        GridData areaData = new GridData(SWT.FILL, SWT.FILL, true, false);
-        areaData.heightHint = 130;
-        areaData.widthHint = 400;
-        area.setLayoutData(areaData);
-        TableColumnLayout layout = new TableColumnLayout();
-        area.setLayout(layout);
+        Composite area = Widgets.tableArea(toolkit, body, 130, 400);
+        TableColumnLayout layout = (TableColumnLayout) area.getLayout();
         findings = new TableViewer(area, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.SINGLE);
         findings.getTable().setHeaderVisible(true);
         findings.getTable().setLinesVisible(true);

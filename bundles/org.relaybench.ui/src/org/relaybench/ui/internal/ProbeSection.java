@@ -52,13 +52,8 @@ final class ProbeSection {
         summary.setLayoutData(Widgets.wrapping());
         summary.setData(Widgets.TEST_ID, "probe.summary");
 
-        Composite area = toolkit.createComposite(body);
-        GridData areaData = new GridData(SWT.FILL, SWT.FILL, true, false);
-        areaData.heightHint = 110;
-        areaData.widthHint = 300;
-        area.setLayoutData(areaData);
-        TableColumnLayout layout = new TableColumnLayout();
-        area.setLayout(layout);
+        Composite area = Widgets.tableArea(toolkit, body, 110, 300);
+        TableColumnLayout layout = (TableColumnLayout) area.getLayout();
         stages = new TableViewer(area, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         stages.getTable().setHeaderVisible(true);
         stages.getTable().setLinesVisible(true);
