@@ -117,8 +117,8 @@ class SelfContainedProductTest {
         pb.redirectOutput(dir.resolve("workbench.out").toFile());
         Process workbench = pb.start();
         try {
-            String window = awaitViewableWindow(workbench, 240);
-            assertTrue(window.endsWith("Relaybench"), window);
+            String window = awaitWorkbenchWindow(workbench, 240);
+            assertTrue(window.strip().endsWith("Relaybench"), window);
             assertTrue(workbench.isAlive(), "still running with its window open");
             List<String> java = workbench.toHandle().descendants().map(p -> p.info().command().orElse(""))
                     .filter(c -> c.endsWith("/java")).toList();
@@ -136,8 +136,12 @@ class SelfContainedProductTest {
         assertFalse(errors.contains("!ENTRY") && errors.matches("(?s).*!ENTRY \\S+ 4 .*"), "errors logged: " + errors);
     }
 
-    /** Polls the X server's windows until one whose name holds "Relaybench" is viewable; returns its name. */
-    private static String awaitViewableWindow(Process workbench, int seconds) throws Exception {
+    /**
+     * Polls the X server's windows until one whose name holds "Relaybench" is viewable at the size of a
+     * workbench window (the workbench sizes itself to most of the screen; SWT's hidden helper windows
+     * are 200x200); returns its name.
+     */
+    private static String awaitWorkbenchWindow(Process workbench, int seconds) throws Exception {
         Pattern named = Pattern.compile("^\\s*(0x[0-9a-f]+) \"([^\"]*Relaybench[^\"]*)\"", Pattern.MULTILINE);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
@@ -147,7 +151,9 @@ class SelfContainedProductTest {
             }
             Matcher m = named.matcher(xwininfo("-root", "-tree"));
             while (m.find()) {
-                if (xwininfo("-id", m.group(1)).contains("Map State: IsViewable")) {
+                String info = xwininfo("-id", m.group(1));
+                if (info.contains("Map State: IsViewable") && dimension(info, "Width") >= 1024
+                        && dimension(info, "Height") >= 700) {
                     return m.group(2);
                 }
             }
@@ -155,6 +161,11 @@ class SelfContainedProductTest {
         }
         throw new AssertionError("no Relaybench window within " + seconds + " s: "
                 + Files.readString(dir.resolve("workbench.out")));
+    }
+
+    private static int dimension(String xwininfo, String name) {
+        Matcher m = Pattern.compile("^\\s*" + name + ": (\\d+)$", Pattern.MULTILINE).matcher(xwininfo);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static String xwininfo(String... args) throws IOException, InterruptedException {
