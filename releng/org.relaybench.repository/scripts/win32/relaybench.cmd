@@ -12,7 +12,11 @@ setlocal
 set "here=%~dp0"
 if "%here:~-1%"=="\" set "here=%here:~0,-1%"
 set "launcher="
-for %%f in ("%here%\plugins\org.eclipse.equinox.launcher_*.jar") do set "launcher=%%~ff"
+rem the pattern unquoted, in the plugins folder: not every cmd expands a quoted one
+if not exist "%here%\plugins\" goto nolauncher
+pushd "%here%\plugins"
+for %%f in (org.eclipse.equinox.launcher_*.jar) do set "launcher=%here%\plugins\%%f"
+popd
 if not defined launcher goto nolauncher
 
 set "java=java.exe"
