@@ -29,7 +29,11 @@ final class Product {
         this.root = root;
     }
 
-    /** Copies the built product into a fresh folder, so a test may add dropins without touching others. */
+    /**
+     * Copies the built product into a fresh folder, so a test may add dropins without touching others.
+     * The product's Java runtime ({@code jre/}, some 80 MB that no test changes) is linked, not copied:
+     * the launch script runs it all the same.
+     */
     static Product copy(String name) throws IOException {
         Path source = Path.of(System.getProperty("relaybench.headless"));
         if (!Files.isExecutable(source.resolve("relaybench"))) {
@@ -40,10 +44,15 @@ final class Product {
         synchronized (COPIES) {
             COPIES.add(target);
         }
+        Path runtime = source.resolve("jre");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
+                if (p.startsWith(runtime)) {
+                    if (p.equals(runtime)) {
+                        Files.createSymbolicLink(t, runtime.toAbsolutePath());
+                    }
+                } else if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else {
                     Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
