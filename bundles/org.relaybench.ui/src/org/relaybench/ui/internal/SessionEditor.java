@@ -454,26 +454,51 @@ public final class SessionEditor extends EditorPart {
         if (shown == null) {
             return;
         }
-        Optional<Procedure> p = finding.flatMap(shown::procedureFor);
-        procedure.show(p, shown.client(), p.map(x -> marks.getOrDefault(x.id(), Map.of())).orElse(Map.of()));
+        List<Procedure> applicable = finding.map(f -> applicable(shown, f)).orElse(List.of());
+        procedure.offer(applicable, shown.client(), id -> marks.getOrDefault(id, Map.of()));
         form.reflow(true);
-        if (p.isPresent() && shown.providerId().isPresent()) {
+        if (!applicable.isEmpty() && shown.providerId().isPresent()) {
             showFixSuccess(shown.providerId().get(), shown.provider().orElse(shown.providerId().get()),
-                    finding.get().code(), p.get().id());
+                    finding.get().code(), applicable);
         }
     }
 
-    /** Reads how often the procedure worked (from the log, in a job) and shows it beside the procedure. */
-    private void showFixSuccess(String providerId, String providerName, String cause, String procedureId) {
+    /**
+     * The procedures that address a finding: its own first (the engine's choice), then the other
+     * procedures of its provider that address its cause, in the provider's order.
+     */
+    private List<Procedure> applicable(Shown shown, Finding finding) {
+        Map<String, Procedure> all = new java.util.LinkedHashMap<>();
+        shown.procedureFor(finding).ifPresent(p -> all.put(p.id(), p));
+        shown.procedures().values().stream().filter(p -> p.addresses().contains(finding.code()))
+                .sorted(java.util.Comparator.comparing(Procedure::id)).forEach(p -> all.putIfAbsent(p.id(), p));
+        shown.providerId().flatMap(id -> context.catalog().flatMap(c -> c.snapshot().provider(id)))
+                .ifPresent(provider -> provider.procedures().stream()
+                        .filter(p -> p.addresses().contains(finding.code())).forEach(p -> all.putIfAbsent(p.id(), p)));
+        return List.copyOf(all.values());
+    }
+
+    /**
+     * Reads how often each procedure worked (from the log, in a job) and puts the one that worked
+     * most often first, with its figure beside each.
+     */
+    private void showFixSuccess(String providerId, String providerName, String cause, List<Procedure> applicable) {
         Display display = form.getDisplay();
+        List<String> ids = applicable.stream().map(Procedure::id).toList();
         Job job = Job.create(Messages.FixSuccessJob, (IProgressMonitor monitor) -> {
             try {
-                FixSuccess s = context.log().fixSuccess(providerId, cause, procedureId);
-                String text = s.tried() == 0 ? NLS.bind(Messages.FixSuccessNone, providerName, cause)
-                        : java.text.MessageFormat.format(Messages.FixSuccess, s.worked(), s.tried(), providerName, cause);
+                List<FixSuccess> ranked = context.log().fixSuccesses(providerId, cause, ids);
+                List<Map.Entry<String, String>> order = ranked.stream()
+                        .map(s -> Map.entry(s.procedureId(), s.tried() == 0
+                                ? NLS.bind(Messages.FixSuccessNone, providerName, cause)
+                                : java.text.MessageFormat.format(Messages.FixSuccess, s.worked(), s.tried(), providerName,
+                                        cause)))
+                        .toList();
                 display.asyncExec(() -> {
-                    if (!form.isDisposed()) {
-                        procedure.showSuccess(procedureId, text);
+                    // a late answer for a finding no longer selected is dropped
+                    if (!form.isDisposed() && procedure.offered().stream().map(Procedure::id).toList().equals(ids)) {
+                        procedure.rank(order);
+                        form.reflow(true);
                     }
                 });
                 return Status.OK_STATUS;
