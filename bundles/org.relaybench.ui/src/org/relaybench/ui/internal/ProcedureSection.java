@@ -150,6 +150,10 @@ final class ProcedureSection {
         picked = false;
         offered = applicable.stream().map(Choice::new).toList();
         choices.setInput(offered);
+        // as tall as its rows (up to five), so that every procedure shows without scrolling the table
+        org.eclipse.swt.widgets.Table table = choices.getTable();
+        ((GridData) table.getParent().getLayoutData()).heightHint = table.getHeaderHeight()
+                + Math.max(1, Math.min(5, offered.size())) * table.getItemHeight() + 2 * table.getBorderWidth() + 2;
         if (offered.isEmpty()) {
             show(Optional.empty(), client, Map.of());
         } else {

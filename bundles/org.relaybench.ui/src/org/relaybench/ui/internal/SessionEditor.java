@@ -465,16 +465,17 @@ public final class SessionEditor extends EditorPart {
 
     /**
      * The procedures that address a finding: its own first (the engine's choice), then the other
-     * procedures of its provider that address its cause, in the provider's order.
+     * procedures of its provider that address its cause, in the provider's order, then any other the
+     * diagnosis named for it.
      */
     private List<Procedure> applicable(Shown shown, Finding finding) {
         Map<String, Procedure> all = new java.util.LinkedHashMap<>();
         shown.procedureFor(finding).ifPresent(p -> all.put(p.id(), p));
-        shown.procedures().values().stream().filter(p -> p.addresses().contains(finding.code()))
-                .sorted(java.util.Comparator.comparing(Procedure::id)).forEach(p -> all.putIfAbsent(p.id(), p));
         shown.providerId().flatMap(id -> context.catalog().flatMap(c -> c.snapshot().provider(id)))
                 .ifPresent(provider -> provider.procedures().stream()
                         .filter(p -> p.addresses().contains(finding.code())).forEach(p -> all.putIfAbsent(p.id(), p)));
+        shown.procedures().values().stream().filter(p -> p.addresses().contains(finding.code()))
+                .sorted(java.util.Comparator.comparing(Procedure::id)).forEach(p -> all.putIfAbsent(p.id(), p));
         return List.copyOf(all.values());
     }
 
