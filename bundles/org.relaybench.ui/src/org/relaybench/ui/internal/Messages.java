@@ -246,6 +246,10 @@ public final class Messages extends NLS {
     public static String ProcedureChoice;
     public static String ProcedureChoiceSuccess;
     public static String FixSuccessReading;
+    public static String ProbeRemember;
+    public static String ProbeRememberTip;
+    public static String ProbeRememberFailed;
+    public static String ProbeRecallFailed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

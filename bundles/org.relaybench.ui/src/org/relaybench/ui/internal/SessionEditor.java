@@ -239,7 +239,8 @@ public final class SessionEditor extends EditorPart {
         if (prepared.isEmpty()) {
             return;
         }
-        ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email());
+        ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email(),
+                context::passwords);
         if (dialog.open() != org.eclipse.jface.window.Window.OK) {
             return;
         }

@@ -14,6 +14,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SupportSessions;
+import org.relaybench.store.RememberedPasswords;
 import org.relaybench.store.SessionStoreFactory;
 
 /**
@@ -35,6 +36,7 @@ public final class SupportContext {
     private final ServiceTracker<ProviderCatalog, ProviderCatalog> catalog;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private SessionLog log;
+    private RememberedPasswords passwords;
     private final IPreferenceChangeListener storeChanged = e -> {
         if (SessionStoreFactory.PREFERENCE_URL.equals(e.getKey())) {
             closeLog();
@@ -88,6 +90,20 @@ public final class SupportContext {
             }
             log = null;
         }
+    }
+
+    /**
+     * The passwords the agent asked to keep, in the user's Eclipse secure storage (the
+     * {@code -eclipse.keyring} file when the workbench was started with one), opened on first use.
+     *
+     * @return the remembered passwords
+     * @throws org.relaybench.store.StoreException when there is no secure storage
+     */
+    public synchronized RememberedPasswords passwords() {
+        if (passwords == null) {
+            passwords = RememberedPasswords.openDefault();
+        }
+        return passwords;
     }
 
     /** @return the agent's name: the preference, else the operating-system user */
