@@ -250,6 +250,13 @@ public final class Messages extends NLS {
     public static String ProbeRememberTip;
     public static String ProbeRememberFailed;
     public static String ProbeRecallFailed;
+    public static String PrefsStorePassword;
+    public static String PrefsStorePasswordTip;
+    public static String PrefsStorePasswordHint;
+    public static String PrefsStorePasswordKept;
+    public static String PrefsUrlCarriesPassword;
+    public static String PrefsPasswordWithoutUrl;
+    public static String PrefsPasswordNotKept;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
