@@ -257,6 +257,9 @@ public final class Messages extends NLS {
     public static String PrefsUrlCarriesPassword;
     public static String PrefsPasswordWithoutUrl;
     public static String PrefsPasswordNotKept;
+    public static String PrefsProbeDns;
+    public static String PrefsProbeDnsHint;
+    public static String PrefsProbeDnsInvalid;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

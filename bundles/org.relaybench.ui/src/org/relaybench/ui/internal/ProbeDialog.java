@@ -35,6 +35,7 @@ final class ProbeDialog extends TitleAreaDialog {
 
     private final String account;
     private final Supplier<RememberedPasswords> passwords;
+    private final Optional<java.net.InetSocketAddress> dns;
     private Text password;
     private Button remember;
     /** Whether a password was remembered for the account when the dialog opened. */
@@ -48,11 +49,14 @@ final class ProbeDialog extends TitleAreaDialog {
      * @param parent the shell
      * @param account the account's address
      * @param passwords opens secure storage, when the dialog first needs it
+     * @param dns the DNS server to ask (the preference), empty for the system's
      */
-    ProbeDialog(Shell parent, String account, Supplier<RememberedPasswords> passwords) {
+    ProbeDialog(Shell parent, String account, Supplier<RememberedPasswords> passwords,
+            Optional<java.net.InetSocketAddress> dns) {
         super(parent);
         this.account = account;
         this.passwords = passwords;
+        this.dns = dns;
     }
 
     @Override
@@ -135,8 +139,7 @@ final class ProbeDialog extends TitleAreaDialog {
         secret = chars.length == 0 ? Optional.empty() : Optional.of(Secret.of(chars));
         java.util.Arrays.fill(chars, '\0');
         password.setText("");
-        settings = new ProbeSettings(to, Duration.ofSeconds(timeout.getSelection()), ProbeSettings.DEFAULTS.trust(),
-                ProbeSettings.DEFAULTS.dns());
+        settings = new ProbeSettings(to, Duration.ofSeconds(timeout.getSelection()), ProbeSettings.DEFAULTS.trust(), dns);
         super.okPressed();
     }
 

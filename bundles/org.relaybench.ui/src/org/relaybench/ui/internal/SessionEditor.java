@@ -240,7 +240,7 @@ public final class SessionEditor extends EditorPart {
             return;
         }
         ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email(),
-                context::passwords);
+                context::passwords, context.probeDns());
         if (dialog.open() != org.eclipse.jface.window.Window.OK) {
             return;
         }

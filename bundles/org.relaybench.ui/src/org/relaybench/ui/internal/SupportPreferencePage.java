@@ -67,6 +67,20 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         agent.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.agent");
         addField(agent);
 
+        StringFieldEditor probeDns = new StringFieldEditor(SupportContext.PREFERENCE_PROBE_DNS, Messages.PrefsProbeDns,
+                parent) {
+            @Override
+            protected boolean doCheckState() {
+                String v = getStringValue().trim();
+                return v.isEmpty() || SupportContext.parseDns(v).isPresent();
+            }
+        };
+        probeDns.setErrorMessage(Messages.PrefsProbeDnsInvalid);
+        probeDns.setEmptyStringAllowed(true);
+        probeDns.getTextControl(parent).setMessage(Messages.PrefsProbeDnsHint);
+        probeDns.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeDns");
+        addField(probeDns);
+
         storeUrl = new StringFieldEditor(SessionStoreFactory.PREFERENCE_URL, Messages.PrefsStoreUrl, parent);
         storeUrl.setPreferenceStore(storePreferences);
         storeUrl.getTextControl(parent).setMessage(Messages.PrefsStoreEmbedded);
