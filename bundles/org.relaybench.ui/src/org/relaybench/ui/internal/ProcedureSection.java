@@ -137,8 +137,8 @@ final class ProcedureSection {
     }
 
     /**
-     * Offers the procedures that address the selected finding and shows the first one's steps; a
-     * later {@link #rank} may put another first.
+     * Offers the procedures that address the selected finding and shows the steps of the first one
+     * with a logged mark, else of the first one; a later {@link #rank} may put another first.
      *
      * @param applicable the procedures, the finding's own first; empty when it has none
      * @param client whose wording to use
@@ -157,7 +157,9 @@ final class ProcedureSection {
         if (offered.isEmpty()) {
             show(Optional.empty(), client, Map.of());
         } else {
-            select(offered.get(0));
+            // a reopened session shows the procedure the agent began to walk
+            select(offered.stream().filter(c -> !marks.apply(c.procedure.id()).isEmpty()).findFirst()
+                    .orElse(offered.get(0)));
         }
     }
 
