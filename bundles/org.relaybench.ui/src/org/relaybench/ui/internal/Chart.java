@@ -61,6 +61,13 @@ final class Chart {
         canvas.setData(Widgets.TEST_ID, testId);
         canvas.addPaintListener(e -> paint(e.gc, canvas.getClientArea()));
         canvas.addListener(SWT.Resize, e -> canvas.redraw());
+        // a screen reader reads the figures the chart draws
+        canvas.getAccessible().addAccessibleListener(new org.eclipse.swt.accessibility.AccessibleAdapter() {
+            @Override
+            public void getName(org.eclipse.swt.accessibility.AccessibleEvent e) {
+                e.result = describe().isEmpty() ? empty : String.join("; ", describe());
+            }
+        });
     }
 
     Canvas control() {
@@ -108,16 +115,6 @@ final class Chart {
             out.add(b.label() + ": " + b.text());
         }
         return out;
-    }
-
-    /** @return the height that shows every bar without squeezing, for the layout */
-    int preferredBarsHeight() {
-        GC gc = new GC(canvas);
-        try {
-            return PAD * 2 + Math.max(3, bars.size()) * rowHeight(gc);
-        } finally {
-            gc.dispose();
-        }
     }
 
     private static Color color(Display display, int index, boolean other) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -275,7 +276,7 @@ public final class StatisticsView extends ViewPart {
                 }
             }
             series.add(new Chart.Series(MessageFormat.format(Messages.StatisticsOther, s.causes().size() - named),
-                    java.util.Arrays.stream(rest).boxed().toList(), true));
+                    Arrays.stream(rest).boxed().toList(), true));
         }
         causes.columns(labels, series, Messages.StatisticsNone);
 
