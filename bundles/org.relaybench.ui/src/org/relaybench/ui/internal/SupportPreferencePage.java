@@ -27,7 +27,8 @@ import org.relaybench.store.SessionStoreFactory;
 import org.relaybench.store.SessionStores;
 
 /**
- * Relaybench preferences: the agent's name (written into every logged change) and the session store:
+ * Relaybench preferences: the agent's name (written into every logged change), the DNS server probes
+ * ask (empty: the system's), and the session store:
  * empty for the embedded store in the workspace, or a PostgreSQL URL that several workbenches share,
  * with its database password. Test Connection opens the store in a job, with the password as typed,
  * and says what happened. Name and URL are instance-scope preferences ({@link ScopedPreferenceStore});
