@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param procedureId the procedure
  * @param worked sessions in which the procedure was tried and which were resolved
  * @param tried sessions in which a step of the procedure was marked
- * @param sampled how many of the newest sessions with that provider and cause were read; when it is
- *        {@link SessionLog#FIX_SUCCESS_SAMPLE}, older sessions did not count
+ * @param sampled how many logged sessions have that provider and cause
  * @since 0.1
  */
 public record FixSuccess(String providerId, String cause, String procedureId, int worked, int tried, int sampled) {

@@ -1,5 +1,7 @@
 package org.relaybench.session;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,7 @@ import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.store.SessionPage;
 import org.relaybench.store.SessionQuery;
+import org.relaybench.store.SessionStatistics;
 
 /**
  * One open session log (a session store) as the faces use it: sessions are opened with their first
@@ -105,13 +108,10 @@ public interface SessionLog extends AutoCloseable {
      */
     List<SupportSession> sessions(SessionQuery query, int max);
 
-    /** How many of the newest sessions {@link #fixSuccess} reads at most. */
-    int FIX_SUCCESS_SAMPLE = 500;
-
     /**
-     * How often a procedure worked for a provider and a cause, from the logged step outcomes and
-     * statuses of the newest {@link #FIX_SUCCESS_SAMPLE} sessions with that provider and cause. It
-     * reads those sessions whole, so call it off the UI thread.
+     * How often a procedure worked for a provider and a cause: of the logged sessions whose latest
+     * diagnosis names the provider and one of whose findings is the cause, those in which a step of
+     * the procedure was marked, and how many of those were resolved. The store adds it up.
      *
      * @param providerId the provider
      * @param cause the cause code
@@ -120,6 +120,34 @@ public interface SessionLog extends AutoCloseable {
      * @since 0.1
      */
     FixSuccess fixSuccess(String providerId, String cause, String procedureId);
+
+    /**
+     * How often each of several procedures worked for a provider and a cause, in one read of the
+     * store ({@link #fixSuccess} for each), the one that worked most often first; procedures never
+     * tried keep their order after those tried.
+     *
+     * @param providerId the provider
+     * @param cause the cause code
+     * @param procedureIds the procedures that apply, in the engine's order
+     * @return one figure per procedure, most often worked first
+     * @since 0.3
+     */
+    List<FixSuccess> fixSuccesses(String providerId, String cause, List<String> procedureIds);
+
+    /**
+     * Adds up the sessions opened from one day to another (in the given time zone): most likely
+     * causes per period, providers, and how often each procedure worked. Reads summary rows and step
+     * outcomes only; still, call it off the UI thread.
+     *
+     * @param from the first day
+     * @param to the last day, not before {@code from}
+     * @param zone whose days count
+     * @param period a day or a week per period
+     * @return the figures
+     * @throws IllegalArgumentException when the range ends before it starts or spans more than ten years
+     * @since 0.3
+     */
+    SessionStatistics statistics(LocalDate from, LocalDate to, ZoneId zone, SessionStatistics.Period period);
 
     @Override
     void close();

@@ -16,7 +16,8 @@ import org.eclipse.equinox.security.storage.StorageException;
 /**
  * Passwords the agent asked Relaybench to remember, kept encrypted in Eclipse secure storage and
  * nowhere else: never in the session log, never in a log file. One entry per account address, under
- * the node {@code org.relaybench/accounts}.
+ * the node {@code org.relaybench/accounts}, and one per session store URL (the database password of
+ * a shared store, set on the workbench's preference page) under {@code org.relaybench/stores}.
  * <p>
  * Passwords travel as {@code char[]} and the byte copies made for storage are wiped after use; the
  * caller wipes its own arrays.
@@ -26,6 +27,7 @@ import org.eclipse.equinox.security.storage.StorageException;
 public final class RememberedPasswords {
 
     private static final String NODE = "org.relaybench/accounts";
+    private static final String STORES = "org.relaybench/stores";
     private static final String KEY = "password";
 
     private final ISecurePreferences root;
@@ -57,9 +59,47 @@ public final class RememberedPasswords {
      * @throws StoreException when secure storage refuses (no master password, cancelled)
      */
     public void remember(String accountEmail, char[] password) {
+        put(path(accountEmail), password);
+    }
+
+    /**
+     * Keeps the database password of a session store, encrypted, replacing any kept before.
+     *
+     * @param jdbcUrl the store's URL, which carries no password itself
+     * @param password the password; not kept by reference
+     * @throws IllegalArgumentException when the URL carries a password
+     * @throws StoreException when secure storage refuses (no master password, cancelled)
+     * @since 0.3
+     */
+    public void rememberStore(String jdbcUrl, char[] password) {
+        put(storePath(jdbcUrl), password);
+    }
+
+    /**
+     * @param jdbcUrl the store's URL
+     * @return the store's database password, a fresh array the caller should wipe after use
+     * @throws StoreException when secure storage cannot decrypt it
+     * @since 0.3
+     */
+    public Optional<char[]> recallStore(String jdbcUrl) {
+        return get(storePath(jdbcUrl));
+    }
+
+    /**
+     * Forgets the database password of a session store, if one was kept.
+     *
+     * @param jdbcUrl the store's URL
+     * @throws StoreException when secure storage cannot be written
+     * @since 0.3
+     */
+    public void forgetStore(String jdbcUrl) {
+        remove(storePath(jdbcUrl));
+    }
+
+    private void put(String path, char[] password) {
         byte[] bytes = encode(Objects.requireNonNull(password, "password"));
         try {
-            ISecurePreferences node = node(accountEmail);
+            ISecurePreferences node = root.node(path);
             node.putByteArray(KEY, bytes, true);
             node.flush();
         } catch (StorageException | java.io.IOException e) {
@@ -75,7 +115,10 @@ public final class RememberedPasswords {
      * @throws StoreException when secure storage cannot decrypt it
      */
     public Optional<char[]> recall(String accountEmail) {
-        String path = path(accountEmail);
+        return get(path(accountEmail));
+    }
+
+    private Optional<char[]> get(String path) {
         if (!root.nodeExists(path)) {
             return Optional.empty();
         }
@@ -105,7 +148,10 @@ public final class RememberedPasswords {
      * @throws StoreException when secure storage cannot be written
      */
     public void forget(String accountEmail) {
-        String path = path(accountEmail);
+        remove(path(accountEmail));
+    }
+
+    private void remove(String path) {
         if (!root.nodeExists(path)) {
             return;
         }
@@ -117,13 +163,17 @@ public final class RememberedPasswords {
         }
     }
 
-    private ISecurePreferences node(String accountEmail) {
-        return root.node(path(accountEmail));
-    }
-
     private static String path(String accountEmail) {
         String email = Objects.requireNonNull(accountEmail, "accountEmail").trim().toLowerCase(Locale.ROOT);
         return NODE + "/" + EncodingUtils.encodeSlashes(email);
+    }
+
+    private static String storePath(String jdbcUrl) {
+        String url = Objects.requireNonNull(jdbcUrl, "jdbcUrl").trim();
+        if (SessionStores.carriesPassword(url)) {
+            throw new IllegalArgumentException("a URL that carries a password: " + SessionStores.describe(url));
+        }
+        return STORES + "/" + EncodingUtils.encodeSlashes(url);
     }
 
     private static byte[] encode(char[] password) {

@@ -1,5 +1,7 @@
 package org.relaybench.store;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -153,6 +155,35 @@ public interface SessionStore extends AutoCloseable {
      * @throws StoreException when the database fails
      */
     SessionPage search(SessionQuery query);
+
+    /**
+     * Adds up the sessions opened from one day to another: their most likely causes per day or week,
+     * their providers, and how often each fix procedure worked. Reads the summary rows and the step
+     * changes of those sessions only, never whole sessions.
+     *
+     * @param from the first day, in {@code zone}
+     * @param to the last day, in {@code zone}, not before {@code from}
+     * @param zone whose days count
+     * @param period a day or a week per period of the causes over time
+     * @return the figures
+     * @throws StoreException when the database fails
+     * @since 0.3
+     */
+    SessionStatistics statistics(LocalDate from, LocalDate to, ZoneId zone,
+            SessionStatistics.Period period);
+
+    /**
+     * How each fix procedure fared in every session whose latest diagnosis names the provider and one
+     * of whose findings is the cause: the numbers "worked in 41 of 47 sessions for AOL and
+     * smtp-auth-missing" are made of.
+     *
+     * @param providerId the provider id
+     * @param cause the cause code
+     * @return the outcomes, most often worked first
+     * @throws StoreException when the database fails
+     * @since 0.3
+     */
+    ProcedureOutcomes procedureOutcomes(String providerId, String cause);
 
     /** @return the store's JDBC URL with any password removed, for messages */
     String description();

@@ -1,6 +1,10 @@
 package org.relaybench.session.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +19,11 @@ import org.relaybench.session.FixSuccess;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SessionOpening;
 import org.relaybench.store.NewSession;
+import org.relaybench.store.ProcedureOutcome;
+import org.relaybench.store.ProcedureOutcomes;
 import org.relaybench.store.SessionPage;
 import org.relaybench.store.SessionQuery;
+import org.relaybench.store.SessionStatistics;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionSummary;
 
@@ -101,21 +108,27 @@ final class StoreSessionLog implements SessionLog {
     @Override
     public FixSuccess fixSuccess(String providerId, String cause, String procedureId) {
         Objects.requireNonNull(procedureId, "procedureId");
-        List<SupportSession> sample = sessions(SessionQuery.all().withProvider(Objects.requireNonNull(providerId))
-                .withCause(Objects.requireNonNull(cause)), FIX_SUCCESS_SAMPLE);
-        int tried = 0;
-        int worked = 0;
-        for (SupportSession s : sample) {
-            boolean marked = s.steps().stream()
-                    .anyMatch(st -> st.procedureId().equals(procedureId) && st.state() != StepState.NOT_TRIED);
-            if (marked) {
-                tried++;
-                if (s.status() == SessionStatus.RESOLVED) {
-                    worked++;
-                }
-            }
+        return fixSuccesses(providerId, cause, List.of(procedureId)).get(0);
+    }
+
+    @Override
+    public List<FixSuccess> fixSuccesses(String providerId, String cause, List<String> procedureIds) {
+        ProcedureOutcomes outcomes = store.procedureOutcomes(Objects.requireNonNull(providerId, "providerId"),
+                Objects.requireNonNull(cause, "cause"));
+        List<FixSuccess> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(procedureIds)) {
+            ProcedureOutcome o = outcomes.of(id).orElse(new ProcedureOutcome(id, 0, 0));
+            out.add(new FixSuccess(providerId, cause, id, o.worked(), o.tried(), outcomes.sessions()));
         }
-        return new FixSuccess(providerId, cause, procedureId, worked, tried, sample.size());
+        // a stable sort: procedures that worked equally often keep the engine's order
+        out.sort(Comparator.comparingInt(FixSuccess::worked).reversed()
+                .thenComparing(Comparator.comparingDouble(FixSuccess::rate).reversed()));
+        return out;
+    }
+
+    @Override
+    public SessionStatistics statistics(LocalDate from, LocalDate to, ZoneId zone, SessionStatistics.Period period) {
+        return store.statistics(from, to, zone, period);
     }
 
     @Override

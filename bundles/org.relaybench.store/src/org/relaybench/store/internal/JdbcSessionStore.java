@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,8 +23,10 @@ import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.store.NewSession;
+import org.relaybench.store.ProcedureOutcomes;
 import org.relaybench.store.SessionPage;
 import org.relaybench.store.SessionQuery;
+import org.relaybench.store.SessionStatistics;
 import org.relaybench.store.SessionStore;
 import org.relaybench.store.SessionSummary;
 import org.relaybench.store.StoreException;
@@ -233,6 +237,16 @@ public final class JdbcSessionStore implements SessionStore {
         List<SessionSummary> rows = read("searching sessions", c -> SearchSql.run(c, db.kind(), query));
         boolean more = rows.size() > query.limit();
         return new SessionPage(more ? rows.subList(0, query.limit()) : rows, query.offset(), more);
+    }
+
+    @Override
+    public SessionStatistics statistics(LocalDate from, LocalDate to, ZoneId zone, SessionStatistics.Period period) {
+        return read("adding up sessions", c -> StatisticsSql.statistics(c, from, to, zone, period));
+    }
+
+    @Override
+    public ProcedureOutcomes procedureOutcomes(String providerId, String cause) {
+        return read("counting fix outcomes", c -> StatisticsSql.outcomes(c, providerId, cause));
     }
 
     @Override

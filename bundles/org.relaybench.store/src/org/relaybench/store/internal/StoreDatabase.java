@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Supplier;
 
 import org.relaybench.store.SessionStores;
 import org.relaybench.store.StoreException;
@@ -45,20 +47,34 @@ final class StoreDatabase implements AutoCloseable {
         this.kind = kind;
         this.url = url;
         this.driver = driver;
-        this.credentials = credentials(url, System.getenv());
+        this.credentials = credentials(url, System.getenv(),
+                () -> kind == Kind.POSTGRESQL ? fromSecureStorage(url) : Optional.empty());
     }
 
     /**
-     * The password of a URL that carries none: from {@link SessionStores#PASSWORD_VARIABLE}, else the
-     * first line of the file {@link SessionStores#PASSWORD_FILE_VARIABLE} names; else none, and the
-     * PostgreSQL driver reads {@code ~/.pgpass} itself.
+     * As {@link #credentials(String, Map, Supplier)} without secure storage.
      *
      * @param url the JDBC URL
      * @param env the environment
      * @return the connection properties
-     * @throws StoreException when the password file cannot be read
      */
     static Properties credentials(String url, Map<String, String> env) {
+        return credentials(url, env, Optional::empty);
+    }
+
+    /**
+     * The password of a URL that carries none: from {@link SessionStores#PASSWORD_VARIABLE}, else the
+     * first line of the file {@link SessionStores#PASSWORD_FILE_VARIABLE} names, else the one kept in
+     * Eclipse secure storage for the URL (the workbench's preference page keeps it there); else none,
+     * and the PostgreSQL driver reads {@code ~/.pgpass} itself.
+     *
+     * @param url the JDBC URL
+     * @param env the environment
+     * @param secureStorage the password kept for the URL, asked only when the others give none
+     * @return the connection properties
+     * @throws StoreException when the password file cannot be read
+     */
+    static Properties credentials(String url, Map<String, String> env, Supplier<Optional<char[]>> secureStorage) {
         Properties p = new Properties();
         if (SessionStores.carriesPassword(url)) {
             return p;
@@ -73,10 +89,32 @@ final class StoreDatabase implements AutoCloseable {
                         + SessionStores.PASSWORD_FILE_VARIABLE + "): " + e.getMessage(), e);
             }
         }
+        if (password == null || password.isEmpty()) {
+            Optional<char[]> kept = secureStorage.get();
+            if (kept.isPresent()) {
+                // the driver takes a String; the array is wiped at once
+                password = new String(kept.get());
+                java.util.Arrays.fill(kept.get(), '\0');
+            }
+        }
         if (password != null && !password.isEmpty()) {
             p.setProperty("password", password);
         }
         return p;
+    }
+
+    /**
+     * The password kept in the user's secure storage for the URL, if any. Outside a running Equinox
+     * (a plain class path), or when secure storage cannot be opened or decrypted (no master password
+     * in a headless process), there is none: the connection then fails with the database's own
+     * message about the password.
+     */
+    private static Optional<char[]> fromSecureStorage(String url) {
+        try {
+            return org.relaybench.store.RememberedPasswords.openDefault().recallStore(url);
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -218,6 +218,48 @@ public final class Messages extends NLS {
     public static String StepSkipped;
     public static String StepWorked;
 
+    public static String StatisticsRange;
+    public static String StatisticsLastDays;
+    public static String StatisticsCustom;
+    public static String StatisticsFrom;
+    public static String StatisticsTo;
+    public static String StatisticsPer;
+    public static String StatisticsPerDay;
+    public static String StatisticsPerWeek;
+    public static String StatisticsCauses;
+    public static String StatisticsProviders;
+    public static String StatisticsProcedures;
+    public static String StatisticsProceduresTip;
+    public static String StatisticsBadRange;
+    public static String StatisticsReading;
+    public static String StatisticsJob;
+    public static String StatisticsFailed;
+    public static String StatisticsSummary;
+    public static String StatisticsAxisDate;
+    public static String StatisticsNoCause;
+    public static String StatisticsOther;
+    public static String StatisticsNone;
+    public static String StatisticsSessions;
+    public static String StatisticsWorked;
+    public static String StatisticsNoProcedures;
+    public static String StatisticsNoProvider;
+    public static String ProcedureChoice;
+    public static String ProcedureChoiceSuccess;
+    public static String FixSuccessReading;
+    public static String ProbeRemember;
+    public static String ProbeRememberTip;
+    public static String ProbeRememberFailed;
+    public static String ProbeRecallFailed;
+    public static String PrefsStorePassword;
+    public static String PrefsStorePasswordTip;
+    public static String PrefsStorePasswordHint;
+    public static String PrefsStorePasswordKept;
+    public static String PrefsUrlCarriesPassword;
+    public static String PrefsPasswordWithoutUrl;
+    public static String PrefsPasswordNotKept;
+    public static String PrefsProbeDns;
+    public static String PrefsProbeDnsHint;
+    public static String PrefsProbeDnsInvalid;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -2,13 +2,16 @@ package org.relaybench.ui.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -18,25 +21,42 @@ import org.eclipse.swt.widgets.Text;
 import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.ProbeSettings;
 import org.relaybench.probe.Secret;
+import org.relaybench.store.RememberedPasswords;
 
 /**
  * Asks how to probe the account's servers: the customer's password in a masked field (optional: the
  * probe then learns only whether the server asks for one), the outside test recipient and the time
  * allowed. The password leaves the dialog as a {@link Secret} that the caller clears after the probe;
- * it is never kept in a preference or in the log.
+ * it is never kept in a preference or in the log. Only when the agent ticks "Remember" is it kept,
+ * encrypted, in Eclipse secure storage ({@link RememberedPasswords}), and filled in the next time;
+ * unticking it forgets the password.
  */
 final class ProbeDialog extends TitleAreaDialog {
 
     private final String account;
+    private final Supplier<RememberedPasswords> passwords;
+    private final Optional<java.net.InetSocketAddress> dns;
     private Text password;
+    private Button remember;
+    /** Whether a password was remembered for the account when the dialog opened. */
+    private boolean wasRemembered;
     private Text recipient;
     private Spinner timeout;
     private Optional<Secret> secret = Optional.empty();
     private ProbeSettings settings = ProbeSettings.DEFAULTS;
 
-    ProbeDialog(Shell parent, String account) {
+    /**
+     * @param parent the shell
+     * @param account the account's address
+     * @param passwords opens secure storage, when the dialog first needs it
+     * @param dns the DNS server to ask (the preference), empty for the system's
+     */
+    ProbeDialog(Shell parent, String account, Supplier<RememberedPasswords> passwords,
+            Optional<java.net.InetSocketAddress> dns) {
         super(parent);
         this.account = account;
+        this.passwords = passwords;
+        this.dns = dns;
     }
 
     @Override
@@ -58,6 +78,11 @@ final class ProbeDialog extends TitleAreaDialog {
         password.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         password.setMessage(Messages.ProbePasswordHint);
         password.setData(Widgets.TEST_ID, "probe.password");
+        new Label(body, SWT.NONE);
+        remember = new Button(body, SWT.CHECK);
+        remember.setText(Messages.ProbeRemember);
+        remember.setToolTipText(Messages.ProbeRememberTip);
+        remember.setData(Widgets.TEST_ID, "probe.remember");
         new Label(body, SWT.NONE).setText(Messages.ProbeRecipient);
         recipient = new Text(body, SWT.BORDER);
         recipient.setText(ProbeRequest.DEFAULT_TO);
@@ -67,6 +92,7 @@ final class ProbeDialog extends TitleAreaDialog {
         timeout = new Spinner(body, SWT.BORDER);
         timeout.setValues((int) ProbeSettings.DEFAULTS.timeout().toSeconds(), 1, 120, 0, 1, 10);
         timeout.setData(Widgets.TEST_ID, "probe.timeout");
+        recall();
         password.setFocus();
         return area;
     }
@@ -97,12 +123,41 @@ final class ProbeDialog extends TitleAreaDialog {
             return;
         }
         char[] chars = password.getTextChars();
+        try {
+            if (remember.getSelection() && chars.length > 0) {
+                passwords.get().remember(account, chars);
+            } else if (wasRemembered) {
+                passwords.get().forget(account);
+            }
+        } catch (RuntimeException e) {
+            // secure storage refused (no master password, cancelled): say so, and let the agent untick or retry
+            java.util.Arrays.fill(chars, '\0');
+            ILog.of(getClass()).warn("Secure storage refused the probe password", e);
+            setErrorMessage(NLS.bind(Messages.ProbeRememberFailed, e.getMessage()));
+            return;
+        }
         secret = chars.length == 0 ? Optional.empty() : Optional.of(Secret.of(chars));
         java.util.Arrays.fill(chars, '\0');
         password.setText("");
-        settings = new ProbeSettings(to, Duration.ofSeconds(timeout.getSelection()), ProbeSettings.DEFAULTS.trust(),
-                ProbeSettings.DEFAULTS.dns());
+        settings = new ProbeSettings(to, Duration.ofSeconds(timeout.getSelection()), ProbeSettings.DEFAULTS.trust(), dns);
         super.okPressed();
+    }
+
+    /** Fills in the password remembered for the account, if there is one, with "Remember" ticked. */
+    private void recall() {
+        try {
+            Optional<char[]> kept = passwords.get().recall(account);
+            if (kept.isPresent()) {
+                char[] chars = kept.get();
+                password.setTextChars(chars);
+                java.util.Arrays.fill(chars, '\0');
+                remember.setSelection(true);
+                wasRemembered = true;
+            }
+        } catch (RuntimeException e) {
+            ILog.of(getClass()).warn("Secure storage could not be read", e);
+            setErrorMessage(NLS.bind(Messages.ProbeRecallFailed, e.getMessage()));
+        }
     }
 
     /** @return the password, when one was typed; the caller clears it */

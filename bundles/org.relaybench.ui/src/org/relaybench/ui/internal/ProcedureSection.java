@@ -4,6 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -24,9 +34,10 @@ import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepState;
 
 /**
- * The fix procedure of the selected finding as a checklist worded for the customer's client: each
- * step is marked worked, did not work or skipped, with a note, and each mark goes to the log at once
- * (the editor logs it). Then the session is marked resolved or unresolved.
+ * The fix procedures of the selected finding, the one that worked most often first with how often
+ * beside each, and the chosen one as a checklist worded for the customer's client: each step is
+ * marked worked, did not work or skipped, with a note, and each mark goes to the log at once (the
+ * editor logs it). Then the session is marked resolved or unresolved.
  */
 final class ProcedureSection {
 
@@ -49,6 +60,25 @@ final class ProcedureSection {
     /** The procedure shown, so that a late statistic for another one is dropped. */
     private String shownProcedure;
     private final List<Control> stepRows = new ArrayList<>();
+    /** The procedures that address the selected finding, in the order shown; UI thread only. */
+    private final TableViewer choices;
+    private List<Choice> offered = List.of();
+    private ClientInfo client;
+    private Function<String, Map<String, String[]>> marked = id -> Map.of();
+    /** Whether the agent picked a procedure, which a late ranking then leaves shown. */
+    private boolean picked;
+    /** Set while the table's selection is changed by code, not by the agent. */
+    private boolean selecting;
+
+    /** One procedure that addresses the finding, and how often it worked (empty until read). */
+    static final class Choice {
+        final Procedure procedure;
+        String success = "";
+
+        Choice(Procedure procedure) {
+            this.procedure = procedure;
+        }
+    }
 
     ProcedureSection(Composite parent, FormToolkit toolkit, Marks marks) {
         this.toolkit = toolkit;
@@ -62,6 +92,22 @@ final class ProcedureSection {
         title = toolkit.createLabel(body, Messages.ProcedureNone, SWT.WRAP);
         title.setLayoutData(Widgets.wrapping());
         title.setData(Widgets.TEST_ID, "diagnose.procedure");
+        Composite area = Widgets.tableArea(toolkit, body, 76, 400);
+        TableColumnLayout columns = (TableColumnLayout) area.getLayout();
+        choices = new TableViewer(area, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.SINGLE);
+        choices.getTable().setHeaderVisible(true);
+        choices.getTable().setLinesVisible(true);
+        choices.getTable().setData(Widgets.TEST_ID, "procedure.choices");
+        choices.setContentProvider(ArrayContentProvider.getInstance());
+        column(columns, Messages.ProcedureChoice, 45, c -> c.procedure.title());
+        column(columns, Messages.ProcedureChoiceSuccess, 55, c -> c.success);
+        choices.addSelectionChangedListener(e -> {
+            Choice c = (Choice) ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (c != null && !selecting) {
+                picked = true;
+                showSteps(c);
+            }
+        });
         success = toolkit.createLabel(body, "", SWT.WRAP);
         success.setLayoutData(Widgets.wrapping());
         success.setData(Widgets.TEST_ID, "procedure.success");
@@ -91,13 +137,103 @@ final class ProcedureSection {
     }
 
     /**
+     * Offers the procedures that address the selected finding and shows the steps of the first one
+     * with a logged mark, else of the first one; a later {@link #rank} may put another first.
+     *
+     * @param applicable the procedures, the finding's own first; empty when it has none
+     * @param client whose wording to use
+     * @param marks the steps' last logged states and notes by step id, for a procedure id
+     */
+    void offer(List<Procedure> applicable, ClientInfo client, Function<String, Map<String, String[]>> marks) {
+        this.client = client;
+        this.marked = marks;
+        picked = false;
+        offered = applicable.stream().map(Choice::new).toList();
+        choices.setInput(offered);
+        // as tall as its rows (up to five), so that every procedure shows without scrolling the table
+        org.eclipse.swt.widgets.Table table = choices.getTable();
+        ((GridData) table.getParent().getLayoutData()).heightHint = table.getHeaderHeight()
+                + Math.max(1, Math.min(5, offered.size())) * table.getItemHeight() + 2 * table.getBorderWidth() + 2;
+        if (offered.isEmpty()) {
+            show(Optional.empty(), client, Map.of());
+        } else {
+            // a reopened session shows the procedure the agent began to walk
+            select(offered.stream().filter(c -> !marks.apply(c.procedure.id()).isEmpty()).findFirst()
+                    .orElse(offered.get(0)));
+        }
+    }
+
+    /**
+     * Puts the procedures in the order given (most often worked first) with their figures, and shows
+     * the first one, unless the agent picked one or already marked a step of the one shown.
+     *
+     * @param order procedure ids with the text to show beside each, best first
+     */
+    void rank(List<Map.Entry<String, String>> order) {
+        List<Choice> ranked = new ArrayList<>();
+        for (Map.Entry<String, String> e : order) {
+            offered.stream().filter(c -> c.procedure.id().equals(e.getKey())).findFirst().ifPresent(c -> {
+                c.success = e.getValue();
+                ranked.add(c);
+            });
+        }
+        offered.stream().filter(c -> !ranked.contains(c)).forEach(ranked::add);
+        offered = List.copyOf(ranked);
+        choices.setInput(offered);
+        Choice shown = offered.stream().filter(c -> c.procedure.id().equals(shownProcedure)).findFirst().orElse(null);
+        boolean walked = shownProcedure != null && !marked.apply(shownProcedure).isEmpty();
+        if (!offered.isEmpty() && !picked && !walked) {
+            select(offered.get(0));
+        } else if (shown != null) {
+            selecting = true;
+            try {
+                choices.setSelection(new StructuredSelection(shown));
+            } finally {
+                selecting = false;
+            }
+            success.setText(mnemonicFree(shown.success));
+            success.getParent().layout(true);
+        }
+    }
+
+    /** @return the procedures offered, in the order shown */
+    List<Procedure> offered() {
+        return offered.stream().map(c -> c.procedure).toList();
+    }
+
+    private void select(Choice c) {
+        selecting = true;
+        try {
+            choices.setSelection(new StructuredSelection(c));
+        } finally {
+            selecting = false;
+        }
+        showSteps(c);
+    }
+
+    private void showSteps(Choice c) {
+        if (!c.procedure.id().equals(shownProcedure) || stepRows.isEmpty()) {
+            show(Optional.of(c.procedure), client, marked.apply(c.procedure.id()));
+        }
+        success.setText(mnemonicFree(c.success));
+        steps.getParent().layout(true, true);
+        Composite top = section.getParent();
+        while (top != null && !(top instanceof org.eclipse.ui.forms.widgets.ScrolledForm)) {
+            top = top.getParent();
+        }
+        if (top instanceof org.eclipse.ui.forms.widgets.ScrolledForm f) {
+            f.reflow(true);
+        }
+    }
+
+    /**
      * Shows a procedure's steps.
      *
      * @param procedure the procedure, or empty when the selected finding has none
      * @param client whose wording to use
      * @param marked the steps' last logged states and notes, by step id
      */
-    void show(Optional<Procedure> procedure, ClientInfo client, Map<String, String[]> marked) {
+    private void show(Optional<Procedure> procedure, ClientInfo client, Map<String, String[]> marked) {
         stepRows.forEach(Control::dispose);
         stepRows.clear();
         success.setText("");
@@ -155,12 +291,16 @@ final class ProcedureSection {
         }
     }
 
-    /** Shows how often the procedure worked, if it is still the one shown. */
-    void showSuccess(String procedureId, String text) {
-        if (procedureId.equals(shownProcedure)) {
-            success.setText(mnemonicFree(text));
-            success.getParent().layout(true);
-        }
+    private void column(TableColumnLayout layout, String title, int weight, Function<Choice, String> text) {
+        TableViewerColumn column = new TableViewerColumn(choices, SWT.LEFT);
+        column.getColumn().setText(title);
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 80));
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Choice) element);
+            }
+        });
     }
 
     void showStatus(String text) {

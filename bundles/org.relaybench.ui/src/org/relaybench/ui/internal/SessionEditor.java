@@ -8,10 +8,8 @@ import java.util.Optional;
 import org.eclipse.core.commands.common.NotDefinedException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.osgi.util.NLS;
@@ -40,7 +38,6 @@ import org.relaybench.core.providers.Procedure;
 import org.relaybench.core.providers.ProviderDescriptor;
 import org.relaybench.core.session.DiagnosisRecord;
 import org.relaybench.core.session.SessionStatus;
-import org.relaybench.core.session.StepRecord;
 import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
 import org.relaybench.session.AccountCheck;
@@ -58,25 +55,14 @@ import org.relaybench.session.SupportSessions;
  * logged at once, so there is nothing to save.
  * <p>
  * Diagnosis and logging run in jobs: the UI thread never waits for contributed rules or for the
- * database. Log writes of one editor run one after another (one scheduling rule per editor), so the
- * audit trail keeps the agent's order.
+ * database. Log writes of one editor run one after another (one scheduling rule per editor, kept by
+ * {@link SessionLogging}, which also logs step marks and outcomes and reads a reopened session), so
+ * the audit trail keeps the agent's order.
  */
 public final class SessionEditor extends EditorPart {
 
     /** The editor id. */
     public static final String ID = "org.relaybench.ui.editors.session";
-
-    private final ISchedulingRule logRule = new ISchedulingRule() {
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return rule == this;
-        }
-
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return rule == this;
-        }
-    };
 
     private SupportContext context;
     private FormToolkit toolkit;
@@ -94,8 +80,8 @@ public final class SessionEditor extends EditorPart {
     private volatile boolean running;
     /** The account as last logged, to log a change before the next diagnosis; UI thread only. */
     private AccountProfile loggedAccount;
-    /** The last logged mark of each step (state id, note) by procedure id and step id; UI thread only. */
-    private final Map<String, Map<String, String[]>> marks = new HashMap<>();
+    /** Step marks, outcome and reopening; created with the controls. */
+    private SessionLogging logging;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -165,17 +151,22 @@ public final class SessionEditor extends EditorPart {
         procedure = new ProcedureSection(body, toolkit, new ProcedureSection.Marks() {
             @Override
             public void step(String procedureId, String stepId, StepState state, String note) {
-                mark(procedureId, stepId, state, note);
+                logging.mark(procedureId, stepId, state, note);
             }
 
             @Override
             public void status(SessionStatus status) {
-                close(status);
+                logging.close(status);
             }
         });
+        logging = new SessionLogging(context, parent.getDisplay(), () -> sessionInput().sessionId(),
+                procedure::showStatus, form::isDisposed);
         probeSection = new ProbeSection(body, toolkit);
         form.reflow(true);
-        sessionInput().sessionId().ifPresent(this::load);
+        sessionInput().sessionId().ifPresent(id -> {
+            form.setBusy(true);
+            logging.load(id, this::loaded);
+        });
         edited();
     }
 
@@ -239,7 +230,8 @@ public final class SessionEditor extends EditorPart {
         if (prepared.isEmpty()) {
             return;
         }
-        ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email());
+        ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email(),
+                context::passwords, context.probeDns());
         if (dialog.open() != org.eclipse.jface.window.Window.OK) {
             return;
         }
@@ -347,7 +339,7 @@ public final class SessionEditor extends EditorPart {
                 return Status.warning(NLS.bind(Messages.LogFailed, e.getMessage()), e);
             }
         });
-        job.setRule(logRule);
+        job.setRule(logging.rule());
         job.setUser(false);
         job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
             @Override
@@ -454,26 +446,52 @@ public final class SessionEditor extends EditorPart {
         if (shown == null) {
             return;
         }
-        Optional<Procedure> p = finding.flatMap(shown::procedureFor);
-        procedure.show(p, shown.client(), p.map(x -> marks.getOrDefault(x.id(), Map.of())).orElse(Map.of()));
+        List<Procedure> applicable = finding.map(f -> applicable(shown, f)).orElse(List.of());
+        procedure.offer(applicable, shown.client(), logging::marks);
         form.reflow(true);
-        if (p.isPresent() && shown.providerId().isPresent()) {
+        if (!applicable.isEmpty() && shown.providerId().isPresent()) {
             showFixSuccess(shown.providerId().get(), shown.provider().orElse(shown.providerId().get()),
-                    finding.get().code(), p.get().id());
+                    finding.get().code(), applicable);
         }
     }
 
-    /** Reads how often the procedure worked (from the log, in a job) and shows it beside the procedure. */
-    private void showFixSuccess(String providerId, String providerName, String cause, String procedureId) {
+    /**
+     * The procedures that address a finding: its own first (the engine's choice), then the other
+     * procedures of its provider that address its cause, in the provider's order, then any other the
+     * diagnosis named for it.
+     */
+    private List<Procedure> applicable(Shown shown, Finding finding) {
+        Map<String, Procedure> all = new java.util.LinkedHashMap<>();
+        shown.procedureFor(finding).ifPresent(p -> all.put(p.id(), p));
+        shown.providerId().flatMap(id -> context.catalog().flatMap(c -> c.snapshot().provider(id)))
+                .ifPresent(provider -> provider.procedures().stream()
+                        .filter(p -> p.addresses().contains(finding.code())).forEach(p -> all.putIfAbsent(p.id(), p)));
+        shown.procedures().values().stream().filter(p -> p.addresses().contains(finding.code()))
+                .sorted(java.util.Comparator.comparing(Procedure::id)).forEach(p -> all.putIfAbsent(p.id(), p));
+        return List.copyOf(all.values());
+    }
+
+    /**
+     * Reads how often each procedure worked (from the log, in a job) and puts the one that worked
+     * most often first, with its figure beside each.
+     */
+    private void showFixSuccess(String providerId, String providerName, String cause, List<Procedure> applicable) {
         Display display = form.getDisplay();
+        List<String> ids = applicable.stream().map(Procedure::id).toList();
         Job job = Job.create(Messages.FixSuccessJob, (IProgressMonitor monitor) -> {
             try {
-                FixSuccess s = context.log().fixSuccess(providerId, cause, procedureId);
-                String text = s.tried() == 0 ? NLS.bind(Messages.FixSuccessNone, providerName, cause)
-                        : java.text.MessageFormat.format(Messages.FixSuccess, s.worked(), s.tried(), providerName, cause);
+                List<FixSuccess> ranked = context.log().fixSuccesses(providerId, cause, ids);
+                List<Map.Entry<String, String>> order = ranked.stream()
+                        .map(s -> Map.entry(s.procedureId(), s.tried() == 0
+                                ? NLS.bind(Messages.FixSuccessNone, providerName, cause)
+                                : java.text.MessageFormat.format(Messages.FixSuccess, s.worked(), s.tried(), providerName,
+                                        cause)))
+                        .toList();
                 display.asyncExec(() -> {
-                    if (!form.isDisposed()) {
-                        procedure.showSuccess(procedureId, text);
+                    // a late answer for a finding no longer selected is dropped
+                    if (!form.isDisposed() && procedure.offered().stream().map(Procedure::id).toList().equals(ids)) {
+                        procedure.rank(order);
+                        form.reflow(true);
                     }
                 });
                 return Status.OK_STATUS;
@@ -485,83 +503,8 @@ public final class SessionEditor extends EditorPart {
         job.schedule();
     }
 
-    /** Logs one step's mark at once, in a job. */
-    private void mark(String procedureId, String stepId, StepState state, String note) {
-        Optional<String> sessionId = sessionInput().sessionId();
-        if (sessionId.isEmpty()) {
-            procedure.showStatus(Messages.NotLoggedYet);
-            return;
-        }
-        String[] previous = marks.getOrDefault(procedureId, Map.of()).get(stepId);
-        if (previous != null && previous[0].equals(state.id()) && previous[1].equals(note)) {
-            return;
-        }
-        marks.computeIfAbsent(procedureId, k -> new HashMap<>()).put(stepId, new String[] { state.id(), note });
-        String agent = context.agent();
-        log(Messages.LogStepJob, log -> log.recordStep(sessionId.get(), agent, procedureId, stepId, state, note),
-                NLS.bind(Messages.StepLogged, stepId, state.id()));
-    }
-
-    private void close(SessionStatus status) {
-        Optional<String> sessionId = sessionInput().sessionId();
-        if (sessionId.isEmpty()) {
-            procedure.showStatus(Messages.NotLoggedYet);
-            return;
-        }
-        String agent = context.agent();
-        log(Messages.LogStatusJob, log -> log.setStatus(sessionId.get(), agent, status, ""),
-                NLS.bind(Messages.StatusLogged, status.id()));
-    }
-
-    private void log(String name, java.util.function.Consumer<SessionLog> change, String confirmation) {
-        Display display = form.getDisplay();
-        Job job = Job.create(name, (IProgressMonitor monitor) -> {
-            String shown;
-            IStatus result = Status.OK_STATUS;
-            try {
-                change.accept(context.log());
-                shown = confirmation;
-                context.sessionsChanged();
-            } catch (RuntimeException e) {
-                shown = NLS.bind(Messages.LogFailed, e.getMessage());
-                result = Status.warning(shown, e);
-            }
-            String text = shown;
-            display.asyncExec(() -> {
-                if (!form.isDisposed()) {
-                    procedure.showStatus(text);
-                }
-            });
-            return result;
-        });
-        job.setRule(logRule);
-        job.setSystem(true);
-        job.schedule();
-    }
-
-    /** Reads a logged session in a job and fills the editor with it. */
-    private void load(String sessionId) {
-        Display display = form.getDisplay();
-        form.setBusy(true);
-        Job job = Job.create(Messages.LoadJob, (IProgressMonitor monitor) -> {
-            try {
-                Optional<SupportSession> session = context.log().get(sessionId);
-                display.asyncExec(() -> loaded(session.orElse(null), null));
-                return Status.OK_STATUS;
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> loaded(null, NLS.bind(Messages.LoadFailed, e.getMessage())));
-                return Status.warning(NLS.bind(Messages.LoadFailed, e.getMessage()), e);
-            }
-        });
-        job.setRule(logRule);
-        job.setSystem(true);
-        job.schedule();
-    }
-
+    /** Fills the editor with a logged session (its marks are already in {@link #logging}). */
     private void loaded(SupportSession session, String problem) {
-        if (form.isDisposed()) {
-            return;
-        }
         form.setBusy(false);
         if (session == null) {
             failed(problem != null ? problem : Messages.LoadMissing);
@@ -569,10 +512,6 @@ public final class SessionEditor extends EditorPart {
         }
         account.set(session.customer(), session.ticket(), session.account());
         loggedAccount = session.account();
-        for (StepRecord r : session.steps()) {
-            marks.computeIfAbsent(r.procedureId(), k -> new HashMap<>()).put(r.stepId(),
-                    new String[] { r.state().id(), r.note() });
-        }
         form.setText(NLS.bind(Messages.EditorTitle, title(), session.id()));
         setPartName(title());
         if (!session.diagnoses().isEmpty()) {

@@ -11,7 +11,7 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** The workbench menus: File, Window (Show View), Help; plugins add to the "additions" group. */
+/** The workbench menus: File, Window (Show View, Preferences), Help; plugins add to their "additions" groups. */
 final class SupportActionBarAdvisor extends ActionBarAdvisor {
 
     SupportActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -31,6 +31,7 @@ final class SupportActionBarAdvisor extends ActionBarAdvisor {
         MenuManager showView = new MenuManager(Messages.MenuShowView);
         showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
         windowMenu.add(showView);
+        windowMenu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         windowMenu.add(register(ActionFactory.PREFERENCES.create(window)));
         menuBar.add(windowMenu);
 

@@ -14,6 +14,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.relaybench.core.providers.ProviderCatalog;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SupportSessions;
+import org.relaybench.store.RememberedPasswords;
 import org.relaybench.store.SessionStoreFactory;
 
 /**
@@ -30,11 +31,14 @@ public final class SupportContext {
     /** Preference node and key of the agent's name, in the instance scope. */
     static final String PREFERENCE_NODE = "org.relaybench.ui";
     static final String PREFERENCE_AGENT = "agent";
+    /** The DNS server probes ask ({@code host:port}); empty for the system's resolvers. */
+    static final String PREFERENCE_PROBE_DNS = "probeDns";
 
     private final ServiceTracker<SupportSessions, SupportSessions> sessions;
     private final ServiceTracker<ProviderCatalog, ProviderCatalog> catalog;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private SessionLog log;
+    private RememberedPasswords passwords;
     private final IPreferenceChangeListener storeChanged = e -> {
         if (SessionStoreFactory.PREFERENCE_URL.equals(e.getKey())) {
             closeLog();
@@ -88,6 +92,47 @@ public final class SupportContext {
             }
             log = null;
         }
+    }
+
+    /**
+     * The passwords the agent asked to keep, in the user's Eclipse secure storage (the
+     * {@code -eclipse.keyring} file when the workbench was started with one), opened on first use.
+     *
+     * @return the remembered passwords
+     * @throws org.relaybench.store.StoreException when there is no secure storage
+     */
+    public synchronized RememberedPasswords passwords() {
+        if (passwords == null) {
+            passwords = RememberedPasswords.openDefault();
+        }
+        return passwords;
+    }
+
+    /**
+     * @return the DNS server probes ask, from the preference ({@code host:port}, or a host for port
+     *         53); empty for the system's resolvers, also when the preference cannot be read as one
+     */
+    public Optional<java.net.InetSocketAddress> probeDns() {
+        String value = Platform.getPreferencesService().getString(PREFERENCE_NODE, PREFERENCE_PROBE_DNS, "", null)
+                .trim();
+        return parseDns(value);
+    }
+
+    /** @return the address, or empty when blank or not {@code host[:port]} */
+    static Optional<java.net.InetSocketAddress> parseDns(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[?([^\\]\\s]+?)\\]?(?::(\\d{1,5}))?").matcher(value);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int port = m.group(2) == null ? 53 : Integer.parseInt(m.group(2));
+        if (port < 1 || port > 65535) {
+            return Optional.empty();
+        }
+        // an address literal is taken as it is; a host name is looked up here
+        return Optional.of(new java.net.InetSocketAddress(m.group(1), port)).filter(a -> !a.isUnresolved());
     }
 
     /** @return the agent's name: the preference, else the operating-system user */

@@ -2,6 +2,7 @@ package org.relaybench.ui.internal;
 
 import java.util.Optional;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -15,19 +16,26 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SupportSessions;
+import org.relaybench.store.RememberedPasswords;
 import org.relaybench.store.SessionStoreFactory;
+import org.relaybench.store.SessionStores;
 
 /**
- * Relaybench preferences: the agent's name (written into every logged change) and the session store:
- * empty for the embedded store in the workspace, or a PostgreSQL URL that several workbenches share.
- * Test Connection opens the store in a job and says what happened. Both are instance-scope
- * preferences ({@link ScopedPreferenceStore}); the store's own node is the one the session service
- * reads, so the command line in the same workspace uses the same store.
+ * Relaybench preferences: the agent's name (written into every logged change), the DNS server probes
+ * ask (empty: the system's), and the session store:
+ * empty for the embedded store in the workspace, or a PostgreSQL URL that several workbenches share,
+ * with its database password. Test Connection opens the store in a job, with the password as typed,
+ * and says what happened. Name and URL are instance-scope preferences ({@link ScopedPreferenceStore});
+ * the store's own node is the one the session service reads, so the command line in the same
+ * workspace uses the same store. The password never goes to a preference file: it is kept in Eclipse
+ * secure storage for the URL ({@link RememberedPasswords#rememberStore}), where the store finds it,
+ * and a URL that carries a password is refused.
  */
 public final class SupportPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
@@ -38,6 +46,7 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
             SessionStoreFactory.PREFERENCE_NODE);
     private SupportContext context;
     private StringFieldEditor storeUrl;
+    private Text storePassword;
     private Label testResult;
 
     public SupportPreferencePage() {
@@ -59,6 +68,20 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         agent.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.agent");
         addField(agent);
 
+        StringFieldEditor probeDns = new StringFieldEditor(SupportContext.PREFERENCE_PROBE_DNS, Messages.PrefsProbeDns,
+                parent) {
+            @Override
+            protected boolean doCheckState() {
+                String v = getStringValue().trim();
+                return v.isEmpty() || SupportContext.parseDns(v).isPresent();
+            }
+        };
+        probeDns.setErrorMessage(Messages.PrefsProbeDnsInvalid);
+        probeDns.setEmptyStringAllowed(true);
+        probeDns.getTextControl(parent).setMessage(Messages.PrefsProbeDnsHint);
+        probeDns.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeDns");
+        addField(probeDns);
+
         storeUrl = new StringFieldEditor(SessionStoreFactory.PREFERENCE_URL, Messages.PrefsStoreUrl, parent);
         storeUrl.setPreferenceStore(storePreferences);
         storeUrl.getTextControl(parent).setMessage(Messages.PrefsStoreEmbedded);
@@ -67,6 +90,15 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         // addField gives every editor the page's store; the URL lives in the store bundle's node
         storeUrl.setPreferenceStore(storePreferences);
         storeUrl.load();
+
+        Label passwordLabel = new Label(parent, SWT.NONE);
+        passwordLabel.setText(Messages.PrefsStorePassword);
+        storePassword = new Text(parent, SWT.BORDER | SWT.PASSWORD);
+        storePassword.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        storePassword.setData(Widgets.TEST_ID, "prefs.storePassword");
+        storePassword.setToolTipText(Messages.PrefsStorePasswordTip);
+        showKept();
+        storeUrl.getTextControl(parent).addModifyListener(e -> showKept());
 
         new Label(parent, SWT.NONE);
         Button test = new Button(parent, SWT.PUSH);
@@ -88,6 +120,37 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         storeUrl.load();
     }
 
+    /** Says in the password field whether secure storage keeps a password for the URL typed. */
+    private void showKept() {
+        String url = storeUrl.getStringValue().trim();
+        boolean kept = false;
+        if (url.startsWith("jdbc:postgresql:") && !SessionStores.carriesPassword(url)) {
+            try {
+                Optional<char[]> p = context.passwords().recallStore(url);
+                p.ifPresent(chars -> java.util.Arrays.fill(chars, '\0'));
+                kept = p.isPresent();
+            } catch (RuntimeException e) {
+                ILog.of(getClass()).warn("Secure storage could not be read", e);
+            }
+        }
+        storePassword.setMessage(kept ? Messages.PrefsStorePasswordKept : Messages.PrefsStorePasswordHint);
+    }
+
+    @Override
+    protected void checkState() {
+        super.checkState();
+        if (storeUrl != null && SessionStores.carriesPassword(storeUrl.getStringValue())) {
+            setErrorMessage(Messages.PrefsUrlCarriesPassword);
+            setValid(false);
+        }
+    }
+
+    @Override
+    public void propertyChange(org.eclipse.jface.util.PropertyChangeEvent event) {
+        super.propertyChange(event);
+        checkState();
+    }
+
     /** Opens the store the URL field names (empty: the embedded default) in a job, and closes it again. */
     private void testConnection() {
         Optional<SupportSessions> service = context.sessions();
@@ -95,7 +158,17 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
             testResult.setText(Messages.NoSessionService);
             return;
         }
-        String url = storeUrl.getStringValue().trim();
+        if (SessionStores.carriesPassword(storeUrl.getStringValue())) {
+            testResult.setText(Messages.PrefsUrlCarriesPassword);
+            return;
+        }
+        String typed = storeUrl.getStringValue().trim();
+        // a password typed but not saved yet is tried as the URL's parameter, for this test only: the URL
+        // is never shown whole (descriptions mask it) and not kept
+        String password = storePassword.getText();
+        String url = password.isEmpty() || typed.isEmpty() ? typed
+                : typed + (typed.contains("?") ? "&" : "?") + "password="
+                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
         testResult.setText(Messages.PrefsTesting);
         Display display = testResult.getDisplay();
         Job job = Job.create(Messages.PrefsTestJob, (IProgressMonitor monitor) -> {
@@ -120,6 +193,28 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
 
     @Override
     public boolean performOk() {
+        String url = storeUrl.getStringValue().trim();
+        if (SessionStores.carriesPassword(url)) {
+            setErrorMessage(Messages.PrefsUrlCarriesPassword);
+            return false;
+        }
+        char[] password = storePassword.getTextChars();
+        try {
+            if (password.length > 0) {
+                if (url.isEmpty()) {
+                    setErrorMessage(Messages.PrefsPasswordWithoutUrl);
+                    return false;
+                }
+                context.passwords().rememberStore(url, password);
+                storePassword.setText("");
+            }
+        } catch (RuntimeException e) {
+            ILog.of(getClass()).warn("Secure storage refused the store password", e);
+            setErrorMessage(NLS.bind(Messages.PrefsPasswordNotKept, e.getMessage()));
+            return false;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
         boolean ok = super.performOk();
         try {
             storePreferences.save();

@@ -62,6 +62,70 @@ abstract class SessionStoreContract {
         return store.open(NewSession.now("agent-a", customer, "T-" + customer, Samples.account("sam@aol.com")));
     }
 
+    /**
+     * Figures for charts, added up by the store: sessions in a range of days (of a time zone) by most
+     * likely cause per day and per week, by provider, and each procedure's tries and resolutions by
+     * the last mark of its steps. The sessions lie in 2001, apart from every other test's.
+     */
+    @Test
+    void addsUpCausesProvidersAndProcedureOutcomes() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+        java.time.LocalDate monday = java.time.LocalDate.of(2001, 3, 5);
+        // 23:30 on Monday in Berlin is 22:30 UTC: the session counts on Monday, not on Tuesday
+        String a = openAt("stats-a", monday.atTime(23, 30).atZone(zone).toInstant());
+        String b = openAt("stats-b", monday.plusDays(1).atTime(9, 0).atZone(zone).toInstant());
+        String c = openAt("stats-c", monday.plusDays(7).atTime(9, 0).atZone(zone).toInstant());
+        String d = openAt("stats-d", monday.plusDays(8).atTime(9, 0).atZone(zone).toInstant());
+        openAt("stats-outside", monday.minusDays(1).atTime(12, 0).atZone(zone).toInstant());
+        store.recordDiagnosis(a, "agent-a", Samples.diagnosis("aol", "smtp-auth-missing"));
+        store.recordDiagnosis(b, "agent-a", Samples.diagnosis("aol", "smtp-auth-missing"));
+        store.recordDiagnosis(c, "agent-a", Samples.diagnosis("gmail", "wrong-smtp-port"));
+        // d is never diagnosed: no provider, no cause
+        store.setStep(a, "agent-a", "aol-smtp-settings", "s1", StepState.WORKED, "");
+        store.setStatus(a, "agent-a", SessionStatus.RESOLVED, "");
+        store.setStep(b, "agent-a", "aol-smtp-settings", "s1", StepState.DID_NOT_WORK, "");
+        store.setStep(b, "agent-a", "quick-tips", "s1", StepState.WORKED, "");
+        store.setStatus(b, "agent-a", SessionStatus.RESOLVED, "");
+        // a mark taken back does not count as a try
+        store.setStep(c, "agent-a", "gmail-smtp-settings", "s1", StepState.WORKED, "");
+        store.setStep(c, "agent-a", "gmail-smtp-settings", "s1", StepState.NOT_TRIED, "");
+
+        var days = store.statistics(monday, monday.plusDays(9), zone,
+                org.relaybench.store.SessionStatistics.Period.DAY);
+        assertEquals(4, days.sessions(), "the session of Sunday lies outside");
+        assertEquals(2, days.resolved());
+        assertEquals(10, days.periods().size(), "every day of the range, with sessions or not");
+        assertEquals(monday, days.periods().get(0));
+        var auth = days.causes().get(0);
+        assertEquals("smtp-auth-missing", auth.cause(), "the most frequent cause first");
+        assertEquals(2, auth.total());
+        assertEquals(List.of(1, 1, 0, 0, 0, 0, 0, 0, 0, 0), auth.perPeriod());
+        assertEquals(Set.of("smtp-auth-missing", "wrong-smtp-port", ""),
+                days.causes().stream().map(x -> x.cause()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(new org.relaybench.store.SessionStatistics.Count("aol", 2),
+                new org.relaybench.store.SessionStatistics.Count("", 1),
+                new org.relaybench.store.SessionStatistics.Count("gmail", 1)), days.providers());
+        assertEquals(List.of(new org.relaybench.store.ProcedureOutcome("aol-smtp-settings", 2, 2),
+                new org.relaybench.store.ProcedureOutcome("quick-tips", 1, 1)), days.procedures(),
+                "most often worked first; a mark taken back is no try");
+
+        var weeks = store.statistics(monday.plusDays(2), monday.plusDays(9), zone,
+                org.relaybench.store.SessionStatistics.Period.WEEK);
+        assertEquals(List.of(monday, monday.plusDays(7)), weeks.periods(), "weeks start on Monday");
+        assertEquals(2, weeks.sessions(), "only the days of the range count, not the whole first week");
+
+        var outcomes = store.procedureOutcomes("aol", "smtp-auth-missing");
+        assertTrue(outcomes.sessions() >= 2, outcomes::toString);
+        assertEquals(2, outcomes.of("aol-smtp-settings").orElseThrow().tried());
+        assertEquals(0, store.procedureOutcomes("aol", "no-such-cause").sessions());
+        assertThrows(IllegalArgumentException.class, () -> store.statistics(monday, monday.minusDays(1), zone,
+                org.relaybench.store.SessionStatistics.Period.DAY));
+    }
+
+    private String openAt(String customer, Instant at) {
+        return store.open(new NewSession("agent-a", customer, "T-" + customer, Samples.account("sam@aol.com"), at));
+    }
+
     @Test
     void writesAndReadsBackWhole() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);

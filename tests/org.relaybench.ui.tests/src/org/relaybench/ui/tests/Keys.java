@@ -1,5 +1,8 @@
 package org.relaybench.ui.tests;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -20,12 +23,30 @@ final class Keys {
         Widgets.settle();
     }
 
-    /** Presses a key with a modifier, e.g. {@code (SWT.MOD1, 'n')} for Ctrl+N. */
-    static void chord(Display display, int modifier, char key) {
-        post(display, SWT.KeyDown, modifierCode(modifier), '\0');
+    /**
+     * Presses a key with modifiers, e.g. {@code (SWT.MOD1, 'n')} for Ctrl+N or
+     * {@code (SWT.MOD1 | SWT.SHIFT, 't')} for Ctrl+Shift+T.
+     */
+    static void chord(Display display, int modifiers, char key) {
+        List<Integer> held = new ArrayList<>();
+        for (int m : new int[] { SWT.MOD1, SWT.SHIFT, SWT.ALT }) {
+            if ((modifiers & m) != 0) {
+                held.add(modifierCode(m));
+            }
+        }
+        held.forEach(code -> post(display, SWT.KeyDown, code, '\0'));
         post(display, SWT.KeyDown, 0, key);
         post(display, SWT.KeyUp, 0, key);
-        post(display, SWT.KeyUp, modifierCode(modifier), '\0');
+        for (int i = held.size() - 1; i >= 0; i--) {
+            post(display, SWT.KeyUp, held.get(i), '\0');
+        }
+        Widgets.settle();
+    }
+
+    /** Presses a key without a character, e.g. {@code SWT.F5}. */
+    static void press(Display display, int keyCode) {
+        post(display, SWT.KeyDown, keyCode, '\0');
+        post(display, SWT.KeyUp, keyCode, '\0');
         Widgets.settle();
     }
 

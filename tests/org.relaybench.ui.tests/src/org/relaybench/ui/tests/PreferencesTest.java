@@ -1,6 +1,7 @@
 package org.relaybench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -72,10 +73,12 @@ class PreferencesTest {
 
     private static String testConnection(Shell prefs) {
         Label result = Widgets.find(prefs, Label.class, "prefs.testResult").orElseThrow();
+        result.setText("");
         Widgets.find(prefs, org.eclipse.swt.widgets.Button.class, "prefs.test").orElseThrow()
                 .notifyListeners(SWT.Selection, null);
         Widgets.waitUntil("the connection test", () -> result.getText().startsWith("Connected")
-                || result.getText().startsWith("Cannot"), Duration.ofSeconds(20));
+                || result.getText().startsWith("Cannot") || result.getText().startsWith("The URL"),
+                Duration.ofSeconds(20));
         return result.getText();
     }
 
@@ -100,6 +103,68 @@ class PreferencesTest {
         try (SessionLog log = service.openLog(Optional.of(url))) {
             SupportSession s = log.get(id).orElseThrow(() -> new AssertionError("logged in the chosen store"));
             assertEquals("Alex Agent", s.agent());
+        }
+    }
+
+    /**
+     * A PostgreSQL store whose user signs in with a password: the password typed on the page is tried
+     * by Test Connection, kept in secure storage on OK (never in a preference file), and found there by
+     * the store; a URL that carries a password is refused. Uses the test PostgreSQL: run under the
+     * servers' flock.
+     */
+    @Test
+    void theStorePasswordGoesToSecureStorageNeverToAPreferenceFile() throws Exception {
+        String url = org.relaybench.tests.common.servers.PostgresServer.get().freshPasswordDatabase("ui_prefs_pw");
+        String secret = org.relaybench.tests.common.servers.PostgresServer.PASSWORD_USER_PASSWORD;
+        SupportContext context = PlatformUI.getWorkbench().getService(SupportContext.class);
+        org.relaybench.store.RememberedPasswords kept = context.passwords();
+        kept.forgetStore(url);
+        try {
+            Shell prefs = open();
+            Text urlField = Widgets.find(prefs, Text.class, "prefs.storeUrl").orElseThrow();
+            Text password = Widgets.find(prefs, Text.class, "prefs.storePassword").orElseThrow();
+            assertTrue((password.getStyle() & SWT.PASSWORD) != 0, "masked");
+
+            urlField.setText(url + "&password=" + secret);
+            assertTrue(testConnection(prefs).startsWith("The URL carries a password"), "refused");
+            applyAndClose(prefs);
+            assertFalse(prefs.isDisposed(), "OK refuses a URL with a password: the page stays open");
+            assertEquals("", InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE)
+                    .get(SessionStoreFactory.PREFERENCE_URL, ""), "nothing saved");
+
+            urlField.setText(url);
+            assertTrue(testConnection(prefs).startsWith("Cannot open the store"), "without its password the store refuses");
+            password.setText(secret);
+            String connected = testConnection(prefs);
+            assertTrue(connected.startsWith("Connected to jdbc:postgresql:"), connected);
+            assertFalse(connected.contains(secret), "the password never shows: " + connected);
+            applyAndClose(prefs);
+            assertTrue(prefs.isDisposed(), "saved");
+
+            assertEquals(secret, new String(kept.recallStore(url).orElseThrow()), "kept in secure storage for the URL");
+            Path metadata = Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().getFile())
+                    .resolve(".metadata");
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(metadata)) {
+                for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    assertFalse(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(secret), "no password in " + f);
+                }
+            }
+            assertEquals(url, InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE)
+                    .get(SessionStoreFactory.PREFERENCE_URL, ""), "the URL, without password, in the preferences");
+
+            // the workbench logs to that store, the password found in secure storage
+            SessionEditorPage page = SessionEditorPage.openNew().aolRelayingCase("Pw Customer", "PW-1").diagnose();
+            page.awaitFindings();
+            Widgets.waitUntil("logged", () -> page.input().sessionId().isPresent(), Duration.ofSeconds(20));
+            assertTrue(context.log().description().contains("ui_prefs_pw"), context.log().description());
+
+            Shell again = open();
+            assertTrue(Widgets.find(again, Text.class, "prefs.storePassword").orElseThrow().getMessage()
+                    .startsWith("a password is kept"), "the page says a password is kept, without showing it");
+            Widgets.screenshot(again, "preferences-store-password");
+        } finally {
+            kept.forgetStore(url);
         }
     }
 

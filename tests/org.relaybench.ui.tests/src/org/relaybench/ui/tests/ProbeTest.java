@@ -118,6 +118,65 @@ class ProbeTest {
         Widgets.screenshot(shell, "probe-1024x768");
     }
 
+    /** Runs a probe through the dialog: the password typed (or left as filled in) and Remember as given. */
+    private static void probeRemembering(SessionEditorPage page, String typed, boolean remember, List<String> seen,
+            List<Throwable> failure) {
+        Widgets.whenOpen(page.root.getDisplay(), TitleAreaDialog.class, dialog -> {
+            Text password = Widgets.find(dialog, Text.class, "probe.password").orElseThrow();
+            org.eclipse.swt.widgets.Button box = Widgets.find(dialog, org.eclipse.swt.widgets.Button.class,
+                    "probe.remember").orElseThrow();
+            seen.add(password.getText() + "|" + box.getSelection());
+            if (typed != null) {
+                password.setText(typed);
+            }
+            box.setSelection(remember);
+            Widgets.find(dialog, Spinner.class, "probe.timeout").orElseThrow().setSelection(1);
+            Widgets.button(dialog, "&Probe").notifyListeners(SWT.Selection, null);
+        }, failure);
+        page.click("probe.run");
+        if (!failure.isEmpty()) {
+            throw new AssertionError(failure.get(0));
+        }
+        Widgets.waitUntil("the probe to finish", () -> !page.running(), Duration.ofSeconds(40));
+    }
+
+    @Test
+    void thePasswordIsRememberedOnlyWhenTheAgentTicksItAndForgottenWhenUnticked() throws IOException {
+        org.relaybench.store.RememberedPasswords kept = PlatformUI.getWorkbench().getService(SupportContext.class)
+                .passwords();
+        String account = "kim@probe.invalid";
+        kept.forget(account);
+        SessionEditorPage page = account("P-4");
+        List<String> seen = new ArrayList<>();
+        List<Throwable> failure = new ArrayList<>();
+
+        probeRemembering(page, PASSWORD, false, seen, failure);
+        assertTrue(kept.recall(account).isEmpty(), "not ticked: not kept");
+        probeRemembering(page, PASSWORD, true, seen, failure);
+        assertEquals(PASSWORD, new String(kept.recall(account).orElseThrow()), "ticked: kept in secure storage");
+        probeRemembering(page, null, false, seen, failure);
+        assertEquals(List.of("|false", "|false", PASSWORD + "|true"), seen,
+                "the field starts empty until a password was kept; then it is filled in, Remember ticked");
+        assertTrue(kept.recall(account).isEmpty(), "unticked: forgotten");
+
+        // kept encrypted in the run's keyring file, and nowhere in the workspace's preferences or log
+        java.nio.file.Path keyring = java.nio.file.Path.of(System.getProperty("relaybench.scratch")).resolve("secure_storage");
+        assertTrue(java.nio.file.Files.isRegularFile(keyring), "the test run's keyring: " + keyring);
+        kept.remember(account, PASSWORD.toCharArray());
+        assertFalse(java.nio.file.Files.readString(keyring, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains(PASSWORD), "encrypted on disk");
+        java.nio.file.Path workspace = java.nio.file.Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation()
+                .getURL().getFile());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(workspace.resolve(".metadata"))) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".prefs") || f.toString().endsWith(".log")).toList()) {
+                assertFalse(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(PASSWORD), "no password in " + f);
+            }
+        }
+        kept.forget(account);
+    }
+
     @Test
     void cancelBeforeTheJobRunsBringsTheEditorBack() {
         SessionEditorPage page = account("P-3");
