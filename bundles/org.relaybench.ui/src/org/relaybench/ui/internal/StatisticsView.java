@@ -18,6 +18,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
@@ -73,27 +74,32 @@ public final class StatisticsView extends ViewPart {
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
 
+        // label and field pairs that wrap to a second line when the view is narrow, as when docked at 1024x768
         Composite range = new Composite(root, SWT.NONE);
         range.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        GridLayout rangeLayout = new GridLayout(8, false);
-        rangeLayout.marginWidth = 0;
-        rangeLayout.marginHeight = 0;
+        RowLayout rangeLayout = new RowLayout(SWT.HORIZONTAL);
+        rangeLayout.wrap = true;
+        rangeLayout.center = true;
+        rangeLayout.marginLeft = 0;
+        rangeLayout.marginTop = 0;
+        rangeLayout.marginBottom = 0;
+        rangeLayout.spacing = 12;
         range.setLayout(rangeLayout);
-        new Label(range, SWT.NONE).setText(Messages.StatisticsRange);
-        preset = new Combo(range, SWT.READ_ONLY);
+        Composite pair = labelled(range, Messages.StatisticsRange);
+        preset = new Combo(pair, SWT.READ_ONLY);
         for (int days : PRESET_DAYS) {
             preset.add(MessageFormat.format(Messages.StatisticsLastDays, days));
         }
         preset.add(Messages.StatisticsCustom);
         preset.setData(Widgets.TEST_ID, "statistics.preset");
-        new Label(range, SWT.NONE).setText(Messages.StatisticsFrom);
-        from = new DateTime(range, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN | SWT.BORDER);
+        pair = labelled(range, Messages.StatisticsFrom);
+        from = new DateTime(pair, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN | SWT.BORDER);
         from.setData(Widgets.TEST_ID, "statistics.from");
-        new Label(range, SWT.NONE).setText(Messages.StatisticsTo);
-        to = new DateTime(range, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN | SWT.BORDER);
+        pair = labelled(range, Messages.StatisticsTo);
+        to = new DateTime(pair, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN | SWT.BORDER);
         to.setData(Widgets.TEST_ID, "statistics.to");
-        new Label(range, SWT.NONE).setText(Messages.StatisticsPer);
-        period = new Combo(range, SWT.READ_ONLY);
+        pair = labelled(range, Messages.StatisticsPer);
+        period = new Combo(pair, SWT.READ_ONLY);
         period.setItems(Messages.StatisticsPerDay, Messages.StatisticsPerWeek);
         period.setData(Widgets.TEST_ID, "statistics.period");
 
@@ -122,6 +128,17 @@ public final class StatisticsView extends ViewPart {
         preset.select(1);
         presetChosen();
         context.addSessionsListener(changed);
+    }
+
+    /** A composite holding a label and, created next by the caller, its field: the two wrap together. */
+    private static Composite labelled(Composite parent, String label) {
+        Composite pair = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        pair.setLayout(layout);
+        new Label(pair, SWT.NONE).setText(label);
+        return pair;
     }
 
     private Chart chart(String title, String testId) {
