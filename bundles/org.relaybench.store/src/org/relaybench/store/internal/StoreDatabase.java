@@ -46,6 +46,11 @@ final class StoreDatabase implements AutoCloseable {
         this.url = url;
         this.driver = driver;
         this.credentials = credentials(url, System.getenv());
+        if (kind == Kind.POSTGRESQL && !url.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=")) {
+            // the driver then sends a JDBC batch of inserts as multi-row inserts, many rows a round trip
+            // (bulk openings); the URL may still say otherwise
+            credentials.setProperty("reWriteBatchedInserts", "true");
+        }
     }
 
     /**
