@@ -1,7 +1,6 @@
 package org.relaybench.store.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,8 +18,9 @@ import org.relaybench.store.NewSession;
 import com.google.gson.JsonObject;
 
 /**
- * Writes many new sessions inside the caller's transaction with one JDBC batch per table, so that
- * a chunk of sessions costs a few round trips instead of a dozen per session.
+ * Writes many new sessions inside the caller's transaction, all rows of a table in one go
+ * ({@link BulkTables}: COPY on PostgreSQL, a JDBC batch elsewhere), so that a chunk of sessions costs
+ * a few round trips instead of a dozen per session.
  * <p>
  * Every row is the one {@link JdbcSessionStore#open} writes for the same session: the opening event
  * (seq 1), then one event per probe and the diagnosis event, the summary row as those events leave
@@ -29,14 +29,6 @@ import com.google.gson.JsonObject;
  * then updated once per event. The tables are written in foreign-key order (summary rows first).
  */
 final class BulkWriter {
-
-    private static final String SESSION = "insert into rb_session (id, opened_at, updated_at, agent, customer,"
-            + " customer_key, ticket, ticket_key, email, provider_id, top_cause, status, diagnoses, probes, last_seq)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)";
-    private static final String EVENT = "insert into rb_event (session_id, seq, at, agent, kind, payload)"
-            + " values (?, ?, ?, ?, ?, ?)";
-    private static final String CAUSE = "insert into rb_session_cause (session_id, cause, opened_at) values (?, ?, ?)";
-    private static final String TOKEN = "insert into rb_session_token (session_id, token, opened_at) values (?, ?, ?)";
 
     private BulkWriter() {
     }
@@ -48,12 +40,15 @@ final class BulkWriter {
      *        writes them)
      * @throws SQLException when the database refuses a row; the caller rolls back
      */
-    static void write(Connection c, List<BulkSession> sessions, Instant now) throws SQLException {
+    static void write(Connection c, StoreDatabase.Kind kind, List<BulkSession> sessions, Instant now)
+            throws SQLException {
         OffsetDateTime later = Times.sql(now);
-        try (PreparedStatement rows = c.prepareStatement(SESSION);
-                PreparedStatement events = c.prepareStatement(EVENT);
-                PreparedStatement causes = c.prepareStatement(CAUSE);
-                PreparedStatement tokens = c.prepareStatement(TOKEN)) {
+        try (BulkTables rows = BulkTables.of(c, kind, "rb_session", "id", "opened_at", "updated_at", "agent", "customer",
+                "customer_key", "ticket", "ticket_key", "email", "provider_id", "top_cause", "status", "diagnoses", "probes",
+                "last_seq");
+                BulkTables events = BulkTables.of(c, kind, "rb_event", "session_id", "seq", "at", "agent", "kind", "payload");
+                BulkTables causes = BulkTables.of(c, kind, "rb_session_cause", "session_id", "cause", "opened_at");
+                BulkTables tokens = BulkTables.of(c, kind, "rb_session_token", "session_id", "token", "opened_at")) {
             for (BulkSession b : sessions) {
                 NewSession s = b.session();
                 OffsetDateTime opened = Times.sql(s.at());
@@ -89,10 +84,10 @@ final class BulkWriter {
                         b.diagnosis().isPresent() ? 1 : 0, seq);
             }
             // summary rows first: the events and index rows refer to them
-            rows.executeBatch();
-            events.executeBatch();
-            causes.executeBatch();
-            tokens.executeBatch();
+            rows.finish();
+            events.finish();
+            causes.finish();
+            tokens.finish();
         }
     }
 
@@ -105,45 +100,23 @@ final class BulkWriter {
         return p;
     }
 
-    private static void session(PreparedStatement s, String id, NewSession n, OffsetDateTime opened,
-            OffsetDateTime updated, String provider, String top, int probes, int diagnoses, long lastSeq)
-            throws SQLException {
-        s.setString(1, id);
-        s.setObject(2, opened);
-        s.setObject(3, updated);
-        s.setString(4, SummaryWriter.clip(n.agent(), 200));
-        s.setString(5, SummaryWriter.clip(n.customer(), 400));
-        s.setString(6, SummaryWriter.key(n.customer(), 400));
-        s.setString(7, SummaryWriter.clip(n.ticket(), 200));
-        s.setString(8, SummaryWriter.key(n.ticket(), 200));
-        s.setString(9, SummaryWriter.clip(n.account().email(), 320));
-        s.setString(10, SummaryWriter.clip(provider, 200));
-        s.setString(11, SummaryWriter.clip(top, 200));
-        s.setInt(12, diagnoses);
-        s.setInt(13, probes);
-        s.setLong(14, lastSeq);
-        s.addBatch();
+    private static void session(BulkTables s, String id, NewSession n, OffsetDateTime opened, OffsetDateTime updated,
+            String provider, String top, int probes, int diagnoses, long lastSeq) throws SQLException {
+        s.row(id, opened, updated, SummaryWriter.clip(n.agent(), 200), SummaryWriter.clip(n.customer(), 400),
+                SummaryWriter.key(n.customer(), 400), SummaryWriter.clip(n.ticket(), 200), SummaryWriter.key(n.ticket(), 200),
+                SummaryWriter.clip(n.account().email(), 320), SummaryWriter.clip(provider, 200),
+                SummaryWriter.clip(top, 200), "open", diagnoses, probes, lastSeq);
     }
 
-    private static void event(PreparedStatement s, String id, long seq, OffsetDateTime at, String agent, EventKind kind,
+    private static void event(BulkTables s, String id, long seq, OffsetDateTime at, String agent, EventKind kind,
             JsonObject payload) throws SQLException {
-        s.setString(1, id);
-        s.setLong(2, seq);
-        s.setObject(3, at);
-        s.setString(4, SummaryWriter.clip(agent, 200));
-        s.setString(5, kind.id());
-        s.setString(6, Json.write(payload));
-        s.addBatch();
+        s.row(id, seq, at, SummaryWriter.clip(agent, 200), kind.id(), Json.write(payload));
     }
 
-    private static void index(PreparedStatement s, String id, Set<String> values, OffsetDateTime opened)
-            throws SQLException {
+    private static void index(BulkTables s, String id, Set<String> values, OffsetDateTime opened) throws SQLException {
         for (String v : values) {
             if (!v.isEmpty()) {
-                s.setString(1, id);
-                s.setString(2, v);
-                s.setObject(3, opened);
-                s.addBatch();
+                s.row(id, v, opened);
             }
         }
     }

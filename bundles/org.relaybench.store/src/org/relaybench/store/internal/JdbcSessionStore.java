@@ -127,7 +127,7 @@ public final class JdbcSessionStore implements SessionStore {
         // One transaction for all of them; a taken id is the caller's mistake, not a concurrent
         // writer's, so unlike the other changes a unique-key violation is not retried.
         transaction("opening " + all.size() + " sessions", true, false, c -> {
-            BulkWriter.write(c, all, Instant.now());
+            BulkWriter.write(c, db.kind(), all, Instant.now());
             return null;
         });
     }
