@@ -47,8 +47,13 @@ final class BatchStore implements AutoCloseable {
 
     /** Sessions per transaction. */
     static final int CHUNK = 500;
-    /** Chunks committing at once, at most; the writing thread waits for the oldest beyond that. */
-    private static final int IN_FLIGHT = 2;
+    /**
+     * Transactions at once, each on a connection of its own: the database works on one while the
+     * next is sent, and a database with several cores works on them side by side.
+     */
+    private static final int WRITERS = 2;
+    /** Chunks handed over at most; the writing thread waits for the oldest beyond that. */
+    private static final int IN_FLIGHT = WRITERS + 1;
 
     /** What the workers decided for one record. */
     record Session(Optional<String> id, Optional<BulkOpening> toLog) {
@@ -84,7 +89,7 @@ final class BatchStore implements AutoCloseable {
         this.log = log;
         this.agent = agent;
         this.source = source;
-        this.writer = log == null ? null : Executors.newSingleThreadExecutor(r -> {
+        this.writer = log == null ? null : Executors.newFixedThreadPool(WRITERS, r -> {
             Thread t = new Thread(r, "relaybench-batch-store");
             t.setDaemon(true);
             return t;
