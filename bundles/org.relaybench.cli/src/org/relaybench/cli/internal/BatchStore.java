@@ -27,8 +27,8 @@ import org.relaybench.store.StoreException;
 /**
  * {@code batch --store URL}: every diagnosed record is logged as a support session with its
  * diagnosis (customer its id or else its email, ticket {@code FILE:LINE}), in bulk: chunks of
- * {@value #CHUNK} sessions, one transaction each, written by a thread of their own while the next
- * records are diagnosed.
+ * {@value #CHUNK} sessions, one transaction each, written by {@value #WRITERS} threads of their own
+ * while the next records are diagnosed.
  * <p>
  * Order: the workers give each record its session id ({@link #session}), made without asking the
  * database, so that it can be written into the record's result; the writing thread hands results to
