@@ -39,6 +39,23 @@ public interface SessionLog extends AutoCloseable {
     String open(SessionOpening opening, AccountProfile account, Optional<DiagnosisResult> first);
 
     /**
+     * @return the id of a session to open with {@link #openAll}, made without asking the database
+     * @since 0.1
+     */
+    String newSessionId();
+
+    /**
+     * Opens many sessions, each with its probes and diagnosis, in one transaction sent in bulk: all
+     * of them are stored, each as {@link #open} stores it, or none is. For batch runs; give chunks of
+     * a few hundred.
+     *
+     * @param sessions the sessions, with ids from {@link #newSessionId()}
+     * @throws org.relaybench.store.StoreException when the database fails; then nothing was logged
+     * @since 0.1
+     */
+    void openAll(List<BulkOpening> sessions);
+
+    /**
      * Logs another diagnosis with its probes, in one transaction.
      *
      * @param sessionId the session

@@ -48,6 +48,29 @@ public interface SessionStore extends AutoCloseable {
     String open(NewSession session, List<ProbeRecord> probes, Optional<DiagnosisRecord> diagnosis);
 
     /**
+     * Makes the id of a session to open with {@link #openAll}, without asking the database: ids are
+     * unique across processes and machines (UUIDs of version 7), and sort by creation time.
+     *
+     * @return a new session id
+     * @since 0.3
+     */
+    String newId();
+
+    /**
+     * Opens many sessions, each with its probes and diagnosis, in one transaction: either all of
+     * them are stored or none is. Each is stored exactly as {@link #open(NewSession, List, Optional)}
+     * stores it (the same rows, the same trail, the same index words, transcripts redacted), under
+     * the id it carries; only the writes are sent in bulk. For a batch run, give chunks of a few
+     * hundred: one transaction per chunk, and a failure costs one chunk.
+     *
+     * @param sessions the sessions, with ids from {@link #newId()} that are not in the store yet
+     * @throws StoreException when the database fails, or an id is already taken; then none of them was
+     *         opened
+     * @since 0.3
+     */
+    void openAll(List<BulkSession> sessions);
+
+    /**
      * Logs a diagnosis run. The session's provider and most likely cause become this run's.
      *
      * @param sessionId the session

@@ -14,10 +14,12 @@ import org.relaybench.core.session.AuditEntry;
 import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
+import org.relaybench.session.BulkOpening;
 import org.relaybench.session.DiagnosisResult;
 import org.relaybench.session.FixSuccess;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SessionOpening;
+import org.relaybench.store.BulkSession;
 import org.relaybench.store.NewSession;
 import org.relaybench.store.ProcedureOutcome;
 import org.relaybench.store.ProcedureOutcomes;
@@ -47,6 +49,23 @@ final class StoreSessionLog implements SessionLog {
         NewSession session = NewSession.now(opening.agent(), opening.customer(), opening.ticket(), account);
         return store.open(session, first.map(DiagnosisResult::probeRecords).orElse(List.of()),
                 first.map(DiagnosisResult::record));
+    }
+
+    @Override
+    public String newSessionId() {
+        return store.newId();
+    }
+
+    @Override
+    public void openAll(List<BulkOpening> sessions) {
+        List<BulkSession> all = new ArrayList<>(sessions.size());
+        for (BulkOpening o : sessions) {
+            NewSession session = NewSession.now(o.opening().agent(), o.opening().customer(), o.opening().ticket(),
+                    o.account());
+            all.add(new BulkSession(o.id(), session, o.first().map(DiagnosisResult::probeRecords).orElse(List.of()),
+                    o.first().map(DiagnosisResult::record)));
+        }
+        store.openAll(all);
     }
 
     @Override

@@ -24,6 +24,17 @@ final class Conflicts {
         return false;
     }
 
+    /** @return whether the failure is a unique-key violation (H2 and PostgreSQL alike) */
+    static boolean duplicate(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("23505".equals(s.getSQLState())
+                    || s.getNextException() != null && duplicate(s.getNextException()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean retryable(String state, int code) {
         if (code == H2_CONCURRENT_UPDATE || code == H2_LOCK_TIMEOUT || code == H2_DEADLOCK) {
             return true;

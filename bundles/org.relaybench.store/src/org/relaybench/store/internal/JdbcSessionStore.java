@@ -22,6 +22,7 @@ import org.relaybench.core.session.ProbeRecord;
 import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepState;
 import org.relaybench.core.session.SupportSession;
+import org.relaybench.store.BulkSession;
 import org.relaybench.store.NewSession;
 import org.relaybench.store.ProcedureOutcomes;
 import org.relaybench.store.SessionPage;
@@ -92,10 +93,7 @@ public final class JdbcSessionStore implements SessionStore {
         List<ProbeRecord> probeList = List.copyOf(probes);
         Objects.requireNonNull(diagnosis, "diagnosis");
         String id = Ids.next();
-        JsonObject p = new JsonObject();
-        p.addProperty("customer", session.customer());
-        p.addProperty("ticket", session.ticket());
-        p.add("account", AccountCodec.write(session.account()));
+        JsonObject p = BulkWriter.opening(session);
         Instant at = Times.millis(session.at());
         // The session and its first probes and diagnosis are one transaction: a failure anywhere leaves
         // no session behind, never one without the diagnosis it was opened for.
@@ -117,6 +115,25 @@ public final class JdbcSessionStore implements SessionStore {
             return null;
         });
         return id;
+    }
+
+    @Override
+    public String newId() {
+        return Ids.next();
+    }
+
+    @Override
+    public void openAll(List<BulkSession> sessions) {
+        List<BulkSession> all = List.copyOf(sessions);
+        if (all.isEmpty()) {
+            return;
+        }
+        // One transaction for all of them; a taken id is the caller's mistake, not a concurrent
+        // writer's, so unlike the other changes a unique-key violation is not retried.
+        transaction("opening " + all.size() + " sessions", true, false, c -> {
+            BulkWriter.write(c, db.kind(), all, Instant.now());
+            return null;
+        });
     }
 
     @Override
@@ -319,11 +336,11 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     private <T> T transaction(String what, Work<T> work) {
-        return transaction(what, true, work);
+        return transaction(what, true, true, work);
     }
 
     private <T> T read(String what, Work<T> work) {
-        return transaction(what, false, work);
+        return transaction(what, false, true, work);
     }
 
     /**
@@ -331,8 +348,9 @@ public final class JdbcSessionStore implements SessionStore {
      * concurrent writers (unique key, deadlock, serialization, lock timeout) roll back and retry the
      * whole unit after a short random pause; other failures become {@link StoreException}s. Nothing is
      * retried once committed: a failure to make a committed change durable is reported, not repeated.
+     * Without {@code retryDuplicates}, a unique-key violation is reported at once.
      */
-    private <T> T transaction(String what, boolean writes, Work<T> work) {
+    private <T> T transaction(String what, boolean writes, boolean retryDuplicates, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             Connection c;
             try {
@@ -358,7 +376,8 @@ public final class JdbcSessionStore implements SessionStore {
                 return result;
             } catch (SQLException e) {
                 healthy = rollback(c) && !String.valueOf(e.getSQLState()).startsWith("08");
-                if (!committed && attempt < ATTEMPTS && Conflicts.retryable(e)) {
+                if (!committed && attempt < ATTEMPTS && Conflicts.retryable(e)
+                        && (retryDuplicates || !Conflicts.duplicate(e))) {
                     pause(attempt);
                     continue;
                 }

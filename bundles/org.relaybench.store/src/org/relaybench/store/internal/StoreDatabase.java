@@ -49,6 +49,11 @@ final class StoreDatabase implements AutoCloseable {
         this.driver = driver;
         this.credentials = credentials(url, System.getenv(),
                 () -> kind == Kind.POSTGRESQL ? fromSecureStorage(url) : Optional.empty());
+        if (kind == Kind.POSTGRESQL && !url.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=")) {
+            // the driver then sends a JDBC batch of inserts (a change's index words) as multi-row inserts,
+            // many rows a round trip; the URL may still say otherwise
+            credentials.setProperty("reWriteBatchedInserts", "true");
+        }
     }
 
     /**

@@ -80,3 +80,14 @@ create index if not exists rb_session_customer_like on rb_session (customer_key 
 create index if not exists rb_session_token_like on rb_session_token (token varchar_pattern_ops);
 --rollback drop index rb_session_token_like;
 --rollback drop index rb_session_customer_like;
+
+--changeset relaybench:5-index-rows-without-foreign-keys
+-- The search index rows (rb_session_cause, rb_session_token) are derived from rb_event and written
+-- only in the transaction that writes their session's summary row and events, so their foreign keys
+-- never caught anything; but they made the database look up and lock the session row once per index
+-- row, about 50 times per session, a quarter of PostgreSQL's work when a batch logs sessions in bulk.
+-- rb_event keeps its foreign key: the trail is the truth.
+alter table rb_session_token drop constraint if exists rb_session_token_session;
+alter table rb_session_cause drop constraint if exists rb_session_cause_session;
+--rollback alter table rb_session_cause add constraint rb_session_cause_session foreign key (session_id) references rb_session (id);
+--rollback alter table rb_session_token add constraint rb_session_token_session foreign key (session_id) references rb_session (id);
