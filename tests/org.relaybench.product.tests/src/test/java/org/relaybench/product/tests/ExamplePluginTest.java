@@ -43,8 +43,8 @@ class ExamplePluginTest {
         assertFalse(Outputs.provider(Outputs.json(product.run("providers", "--json")), "examplenet").isPresent());
 
         long start = System.nanoTime();
-        Product.Run install = product.run("plugins", "install", example.repository().toUri().toString(),
-                ExampleBuild.FEATURE);
+        Product.Run install = product.run("plugins", "install", "--trust-key", example.key().publicKey().toString(),
+                example.repository().toUri().toString(), ExampleBuild.FEATURE);
         System.out.println("plugins install took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertEquals(0, install.exit(), install::err);
         assertTrue(install.out().startsWith("Installed " + ExampleBuild.FEATURE + ".feature.group "), install.out());
@@ -109,7 +109,8 @@ class ExamplePluginTest {
     void reinstallingIsHarmlessAndTheFeatureIdMayBeGivenWithItsSuffix() throws Exception {
         Product product = Product.copy("example-twice");
         String repository = example.repository().toString(); // a plain folder works too
-        assertEquals(0, product.run("plugins", "install", repository, ExampleBuild.FEATURE + ".feature.group").exit());
+        assertEquals(0, product.run("plugins", "install", "--trust-key", example.key().fingerprint(), repository,
+                ExampleBuild.FEATURE + ".feature.group").exit());
         Product.Run again = product.run("plugins", "install", repository);
         assertEquals(0, again.exit(), again::err);
         assertTrue(again.out().startsWith("Already installed: "), again.out());
