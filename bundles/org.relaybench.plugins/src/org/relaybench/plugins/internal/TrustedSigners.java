@@ -208,17 +208,25 @@ final class TrustedSigners {
      * @return the trusted keys; none when the installation has no p2 data area or nothing is trusted
      */
     static List<PGPPublicKey> keys(BundleContext context) {
+        return readKeys(keysText(context));
+    }
+
+    /**
+     * @param context any bundle's context
+     * @return the trusted keys as p2 keeps them (armored), or null when there are none
+     */
+    static String keysText(BundleContext context) {
         Path file = preferencesFile(context);
         if (file == null || !Files.isRegularFile(file)) {
-            return List.of();
+            return null;
         }
         Properties preferences = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             preferences.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            return List.of(); // unreadable: nothing is trusted by it
+            return null; // unreadable: nothing is trusted by it
         }
-        return readKeys(preferences.getProperty(KEYS));
+        return preferences.getProperty(KEYS);
     }
 
     /** @return where p2 keeps the profile's engine preferences, or null without a p2 data area */

@@ -46,6 +46,30 @@ final class RepositoryCopies {
         return target;
     }
 
+    /** Signs a jar in place, as jarsigner does. */
+    interface JarSigner {
+        void sign(Path jar) throws IOException;
+    }
+
+    /**
+     * @return a copy whose jars (bundle and feature) are signed with jarsigner instead of PGP (no PGP signatures, no
+     *         checksums, since the jar changed)
+     */
+    static Path jarSigned(Path signed, Path target, JarSigner signer) throws IOException {
+        unsigned(signed, target);
+        for (String folder : new String[] { "plugins", "features" }) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target.resolve(folder), "*.jar")) {
+                for (Path jar : jars) {
+                    signer.sign(jar);
+                }
+            }
+        }
+        String xml = artifactsXml(target);
+        xml = xml.replaceAll("\\s*<property name='(download|artifact)\\.(checksum\\.[^']+|md5|size)' value='[^']*'/>", "");
+        writeArtifactsXml(target, xml);
+        return target;
+    }
+
     static Path bundleJar(Path repository) throws IOException {
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(repository.resolve("plugins"), ExampleBuild.BUNDLE + "_*.jar")) {
             for (Path jar : jars) {

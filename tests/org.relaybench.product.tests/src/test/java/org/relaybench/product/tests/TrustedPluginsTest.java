@@ -95,7 +95,7 @@ class TrustedPluginsTest {
         assertEquals(0, distrust.exit(), distrust::err);
         assertTrue(distrust.out().contains("No longer trusted: PGP key " + fingerprint), distrust.out());
         assertEquals(REFUSED, product.run("plugins", "install", signed, ExampleBuild.FEATURE).exit());
-        assertNothingInstalled(product);
+        assertNotInstalled(product); // the jar of the first install may stay in p2's bundle pool, unused
     }
 
     @Test
@@ -135,10 +135,60 @@ class TrustedPluginsTest {
         assertNothingInstalled(product);
     }
 
+    @Test
+    void aJarSignedWithAnUntrustedCertificateIsRefusedUntilTheCertificateIsTrusted() throws Exception {
+        Path keys = Files.createDirectories(work.resolve("jarsigner"));
+        Path keystore = keys.resolve("signer.p12");
+        Files.deleteIfExists(keystore);
+        String password = "test-" + System.nanoTime();
+        tool("keytool", "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
+                "-alias", "signer", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=Example Net Code Signing (test),O=Example Net");
+        Path certificate = keys.resolve("signer.pem");
+        tool("keytool", "-exportcert", "-rfc", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
+                password, "-alias", "signer", "-file", certificate.toString());
+        Path repository = RepositoryCopies.jarSigned(example.repository(), work.resolve("jarsigned"),
+                jar -> tool("jarsigner", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
+                        jar.toString(), "signer"));
+        Product product = Product.copy("trust-certificate");
+
+        Product.Run refused = product.run("plugins", "install", repository.toUri().toString(), ExampleBuild.FEATURE);
+        assertEquals(REFUSED, refused.exit(), refused::err);
+        assertTrue(refused.err().contains("signed with certificate CN=Example Net Code Signing (test),O=Example Net"),
+                "names the certificate's subject: " + refused.err());
+        assertNothingInstalled(product);
+
+        Product.Run trusted = product.run("plugins", "install", "--trust-cert", certificate.toString(),
+                repository.toUri().toString(), ExampleBuild.FEATURE);
+        assertEquals(0, trusted.exit(), trusted::err);
+        assertInstalled(product);
+        assertTrue(product.run("plugins", "trust", "list").out().contains("x509"), "the certificate is kept");
+    }
+
+    private static void tool(String name, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", name).toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new AssertionError(name + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     private static void assertNothingInstalled(Product product) throws Exception {
+        assertNotInstalled(product);
+        assertEquals(List.of(), jars(product), "no artifact of the plugin is left in the installation");
+    }
+
+    private static void assertNotInstalled(Product product) throws Exception {
         assertEquals("Plugins (0)", product.run("plugins", "list").out().strip());
         assertFalse(Outputs.provider(Outputs.json(product.run("providers", "--json")), "examplenet").isPresent());
-        assertEquals(List.of(), jars(product), "no artifact of the plugin is left in the installation");
         assertBuiltInsUnaffected(product);
     }
 
