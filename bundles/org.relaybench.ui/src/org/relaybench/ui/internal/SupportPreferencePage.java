@@ -6,6 +6,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.osgi.util.NLS;
@@ -23,8 +24,9 @@ import org.relaybench.session.SupportSessions;
 import org.relaybench.store.SessionStoreFactory;
 
 /**
- * Relaybench preferences: the agent's name (written into every logged change) and the session store:
- * empty for the embedded store in the workspace, or a PostgreSQL URL that several workbenches share.
+ * Relaybench preferences: the agent's name (written into every logged change), the session store:
+ * empty for the embedded store in the workspace, or a PostgreSQL URL that several workbenches share,
+ * and whether Install New Software may accept unsigned plugins ({@link UnsignedContent}, off).
  * Test Connection opens the store in a job and says what happened. Both are instance-scope
  * preferences ({@link ScopedPreferenceStore}); the store's own node is the one the session service
  * reads, so the command line in the same workspace uses the same store.
@@ -67,6 +69,10 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         // addField gives every editor the page's store; the URL lives in the store bundle's node
         storeUrl.setPreferenceStore(storePreferences);
         storeUrl.load();
+
+        BooleanFieldEditor unsigned = new BooleanFieldEditor(UnsignedContent.PREFERENCE, Messages.PrefsAcceptUnsigned, parent);
+        unsigned.getDescriptionControl(parent).setData(Widgets.TEST_ID, "prefs.acceptUnsigned");
+        addField(unsigned);
 
         new Label(parent, SWT.NONE);
         Button test = new Button(parent, SWT.PUSH);
@@ -121,6 +127,7 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
     @Override
     public boolean performOk() {
         boolean ok = super.performOk();
+        UnsignedContent.applyPreference();
         try {
             storePreferences.save();
         } catch (java.io.IOException e) {
