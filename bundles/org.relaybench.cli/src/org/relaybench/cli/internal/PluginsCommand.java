@@ -68,7 +68,10 @@ final class PluginsCommand implements Command {
                             PGP public key file or a certificate file (PEM or DER); remove takes a
                             fingerprint as list shows it (a PGP key's last 16 digits will do).
                   list      lists the plugins installed by p2 and the bundles in dropins/, with the
-                            providers each brought, their origin and their load errors.
+                            providers each brought, their origin and their load errors. A bundle in
+                            dropins/ starts only when a trusted PGP key signed it (a detached .asc
+                            signature beside the jar: gpg --armor --detach-sign), unless
+                            relaybench.dropins.allowUnsigned=true is set in configuration/config.ini.
                   remove    uninstalls a plugin installed by p2, or deletes a bundle from dropins/.
 
                 Options:

@@ -1,6 +1,5 @@
 package org.relaybench.plugins.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
@@ -58,9 +57,8 @@ public record Signer(String kind, String id, String name) {
             return HexFormat.of().withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            // every Java runtime has SHA-256; a certificate that cannot be encoded has no stable name
-            return HexFormat.of().withUpperCase().formatHex(certificate.toString().getBytes(StandardCharsets.UTF_8))
-                    .substring(0, 64);
+            // every Java runtime has SHA-256, and a certificate read from a file or a jar encodes
+            throw new IllegalStateException("cannot fingerprint the certificate " + certificate, e);
         }
     }
 
