@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,7 +87,7 @@ record DropinTrust(boolean trusted, String reason) {
 
     private static List<PGPSignature> signatures(Path file) throws IOException, PGPException {
         try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(file))) {
-            List<PGPSignature> found = new java.util.ArrayList<>();
+            List<PGPSignature> found = new ArrayList<>();
             for (Object o : new JcaPGPObjectFactory(in)) {
                 if (o instanceof PGPSignatureList list) {
                     list.forEach(found::add);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -158,7 +159,7 @@ final class P2Operations {
 
     /** @return a refusal message when p2's failure is an artifact that does not match its PGP signature */
     private static String tampered(String failure) {
-        if (failure == null || !failure.toLowerCase(java.util.Locale.ROOT).contains("signature")) {
+        if (failure == null || !failure.toLowerCase(Locale.ROOT).contains("signature")) {
             return null;
         }
         return "refused, nothing was installed: an artifact does not match its signature (changed after it was"

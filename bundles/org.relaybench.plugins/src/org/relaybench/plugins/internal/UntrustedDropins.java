@@ -1,5 +1,6 @@
 package org.relaybench.plugins.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +93,7 @@ public final class UntrustedDropins implements ResolverHookFactory {
     /** @return the verdict for a dropped-in bundle's path; reached again only when the jar, its signature or the trust changed */
     DropinTrust verdict(Path bundle) {
         String keys = TrustedSigners.keysText(context); // read at each resolution: trust may change meanwhile
-        int keysStamp = java.util.Objects.hashCode(keys);
+        int keysStamp = Objects.hashCode(keys);
         long stamp = stamp(bundle);
         Known k = known.get(bundle);
         if (k == null || k.stamp() != stamp || k.keys() != keysStamp) {
@@ -106,7 +108,7 @@ public final class UntrustedDropins implements ResolverHookFactory {
             Path signature = bundle.resolveSibling(bundle.getFileName() + DropinTrust.SIGNATURE_SUFFIX);
             long s = Files.getLastModifiedTime(bundle).toMillis() * 31 + Files.size(bundle);
             return Files.isRegularFile(signature) ? s * 31 + Files.getLastModifiedTime(signature).toMillis() : s;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }

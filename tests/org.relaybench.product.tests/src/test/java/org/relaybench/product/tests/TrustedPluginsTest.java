@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +168,7 @@ class TrustedPluginsTest {
     }
 
     private static void tool(String name, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", name).toString());
         command.addAll(List.of(args));
         try {
@@ -215,7 +217,7 @@ class TrustedPluginsTest {
     private static List<Path> jars(Product product) throws IOException {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(product.root().resolve("plugins"),
                 ExampleBuild.BUNDLE + "_*.jar")) {
-            return java.util.stream.StreamSupport.stream(found.spliterator(), false).toList();
+            return StreamSupport.stream(found.spliterator(), false).toList();
         }
     }
 }
