@@ -20,9 +20,10 @@ import com.google.gson.JsonObject;
 
 /**
  * Only trusted plugins are installed: {@code relaybench plugins install} of the example plugin's
- * update site, signed with PGP by its build, unsigned (signatures stripped) and tampered with (one
- * byte changed after signing), into copies of the headless product, with and without the key
- * trusted. Exit code 4 and nothing installed when refused; the product's own providers unaffected.
+ * update site, signed with PGP by its build, unsigned (signatures stripped), tampered with (one byte
+ * changed after signing) and signed with jarsigner instead, into copies of the headless product, with
+ * and without the key or certificate trusted. Exit code 4 and nothing installed when refused; the
+ * product's own providers unaffected.
  */
 class TrustedPluginsTest {
 
