@@ -113,7 +113,8 @@ public final class Cli {
         b.append("Usage: relaybench <command> [options]\n\nCommands:\n");
         commands.values().forEach(c -> b.append(String.format("  %-10s %s%n", c.name(), c.summary())));
         b.append("\nRun 'relaybench <command> --help' for a command's options.\n");
-        b.append("Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or input, 3 internal error.\n");
+        b.append("Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or input, 3 internal error,\n"
+                + "4 plugins refused (unsigned, untrusted or changed after signing).\n");
         return b.toString();
     }
 }

@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** Internal error. */
     public static final int INTERNAL = 3;
+    /** Refused: plugins that are unsigned, signed by no trusted signer, or changed after signing. */
+    public static final int REFUSED = 4;
 
     private ExitCode() {
     }

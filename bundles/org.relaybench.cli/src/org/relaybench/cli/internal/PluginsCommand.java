@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -17,6 +19,7 @@ import org.relaybench.core.providers.ProviderDescriptor;
 import org.relaybench.plugins.internal.InstalledPlugin;
 import org.relaybench.plugins.internal.PluginException;
 import org.relaybench.plugins.internal.Plugins;
+import org.relaybench.plugins.internal.Signer;
 
 /**
  * {@code relaybench plugins install|list|remove}: provider plugins installed after the product was
@@ -37,15 +40,17 @@ final class PluginsCommand implements Command {
 
     @Override
     public String summary() {
-        return "install, list and remove provider plugins (p2, dropins)";
+        return "install, list and remove provider plugins (p2, dropins); their trusted signers";
     }
 
     @Override
     public String help() {
         return """
-                Usage: relaybench plugins install <repository> [<feature-or-IU-id> ...]
+                Usage: relaybench plugins install [--trust-key FILE|FINGERPRINT[,...]] [--trust-cert FILE[,...]]
+                                                 [--allow-unsigned] <repository> [<feature-or-IU-id> ...]
                        relaybench plugins list [--json]
                        relaybench plugins remove <id>
+                       relaybench plugins trust list [--json] | add <file> | remove <fingerprint>
 
                 Manages the provider plugins of this Relaybench. Changes take effect when Relaybench
                 starts next (for the command line: the next command).
@@ -55,18 +60,37 @@ final class PluginsCommand implements Command {
                             or a local folder. Name features by id, with or without .feature.group;
                             with none, every feature the repository offers is installed. Only the
                             repository given is used: what the plugin needs beyond it must be part of
-                            Relaybench already.
+                            Relaybench already. Only trusted plugins are installed: every artifact
+                            must be signed by a PGP key or certificate this installation trusts, and
+                            match its signature. Otherwise nothing is installed, and each refused
+                            artifact is listed with its signer (PGP fingerprint, certificate subject).
+                  trust     lists, adds or removes the PGP keys and X.509 certificates this
+                            installation trusts to sign plugins (kept in its p2 profile, where the
+                            workbench's Install New Software finds them too). add takes an armored
+                            PGP public key file or a certificate file (PEM or DER); remove takes a
+                            fingerprint as list shows it (a PGP key's last 16 digits will do).
                   list      lists the plugins installed by p2 and the bundles in dropins/, with the
-                            providers each brought, their origin and their load errors.
+                            providers each brought, their origin and their load errors. A bundle in
+                            dropins/ starts only when a trusted PGP key signed it (a detached .asc
+                            signature beside the jar: gpg --armor --detach-sign), unless
+                            relaybench.dropins.allowUnsigned=true is set in configuration/config.ini.
                   remove    uninstalls a plugin installed by p2, or deletes a bundle from dropins/.
 
                 Options:
-                  --json    (list) print {"plugins": [{"id", "version", "name", "source", "location",
+                  --trust-key FILE|FINGERPRINT  (install) trust these PGP keys from now on: key files,
+                            or fingerprints of keys the repository offers; comma-separated
+                  --trust-cert FILE  (install) trust these certificates from now on; comma-separated
+                  --allow-unsigned  (install) accept unsigned artifacts too, this once: for
+                            developing a plugin, never for a center's installation. Artifacts
+                            signed by untrusted signers, or changed after signing, are still refused.
+                  --json    (list, trust list) print {"plugins": [{"id", "version", "name", "source", "location",
                             "bundles": [{"bundle", "version", "providers": [{"id", "name", "source"}],
                             "problems": [{"element", "reason"}]}]}]}
 
                 Exit codes: 0 done, 2 bad usage, unreachable repository, unknown id or requirements
-                that cannot be met, 3 internal error (this installation cannot be changed).
+                that cannot be met, 3 internal error (this installation cannot be changed), 4 refused:
+                unsigned or untrusted artifacts, or artifacts that do not match their signature
+                (nothing was installed).
                 """;
     }
 
@@ -79,14 +103,19 @@ final class PluginsCommand implements Command {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (action) {
-            case "install" -> install(Arguments.parse(rest, Set.of(), Set.of()), out);
+            case "install" -> install(Arguments.parse(rest, Set.of("trust-key", "trust-cert"), Set.of("allow-unsigned")), out);
+            case "trust" -> trust(rest, out);
             case "list" -> list(Arguments.parse(rest, Set.of(), Set.of("json")), out);
             case "remove" -> remove(Arguments.parse(rest, Set.of(), Set.of()), out);
-            default -> throw new UsageException("unknown action '" + action + "': say install, list or remove");
+            default -> throw new UsageException("unknown action '" + action + "': say install, list, remove or trust");
             };
         } catch (PluginException e) {
             err.println("relaybench plugins " + action + ": " + e.getMessage());
-            return e.isInputError() ? ExitCode.USAGE : ExitCode.INTERNAL;
+            return switch (e.kind()) {
+            case UNTRUSTED -> ExitCode.REFUSED;
+            case FAILED -> ExitCode.INTERNAL;
+            default -> ExitCode.USAGE;
+            };
         }
     }
 
@@ -96,9 +125,65 @@ final class PluginsCommand implements Command {
         }
         URI repository = repository(a.positional().get(0));
         List<String> ids = a.positional().subList(1, a.positional().size());
-        Plugins.Change change = services.get(Plugins.class).install(repository, ids, new NullProgressMonitor());
+        Plugins.Trust trust = new Plugins.Trust(list(a.value("trust-key")),
+                list(a.value("trust-cert")).stream().map(f -> Path.of(f).toAbsolutePath()).toList(),
+                a.flag("allow-unsigned"));
+        Plugins.Change change = services.get(Plugins.class).install(repository, ids, trust, new NullProgressMonitor());
         out.println(capitalized(change.message()) + ".");
         return ExitCode.OK;
+    }
+
+    private static List<String> list(Optional<String> value) {
+        return value.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private int trust(List<String> args, PrintStream out) throws Exception {
+        if (args.isEmpty()) {
+            throw new UsageException("say trust list, trust add <file> or trust remove <fingerprint>");
+        }
+        Plugins plugins = services.get(Plugins.class);
+        Arguments a = Arguments.parse(args.subList(1, args.size()), Set.of(), Set.of("json"));
+        switch (args.get(0)) {
+        case "list" -> {
+            if (!a.positional().isEmpty()) {
+                throw new UsageException("unexpected argument: " + a.positional().get(0));
+            }
+            List<Signer> signers = plugins.trusted();
+            if (a.flag("json")) {
+                out.println(Json.write(Map.of("trusted", signers.stream().map(PluginsCommand::toJson).toList())));
+            } else {
+                out.println("Trusted signers (" + signers.size() + ")");
+                signers.forEach(s -> out.printf("  %-5s %s%s%n", s.kind(), s.id(), s.name().isEmpty() ? "" : "  " + s.name()));
+            }
+        }
+        case "add" -> {
+            if (a.positional().size() != 1 || a.flag("json")) {
+                throw new UsageException("name the one key or certificate file to trust");
+            }
+            for (Signer s : plugins.trust(Path.of(a.positional().get(0)).toAbsolutePath())) {
+                out.println("Trusted " + s.describe() + ".");
+            }
+        }
+        case "remove" -> {
+            if (a.positional().size() != 1 || a.flag("json")) {
+                throw new UsageException("name the one fingerprint to stop trusting, as 'relaybench plugins trust list' shows it");
+            }
+            for (Signer s : plugins.distrust(a.positional().get(0))) {
+                out.println("No longer trusted: " + s.describe() + ".");
+            }
+        }
+        default -> throw new UsageException("unknown trust action '" + args.get(0) + "': say list, add or remove");
+        }
+        return ExitCode.OK;
+    }
+
+    private static Map<String, Object> toJson(Signer signer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", signer.kind());
+        m.put("id", signer.id());
+        m.put("name", signer.name());
+        return m;
     }
 
     private int remove(Arguments a, PrintStream out) throws Exception {

@@ -107,7 +107,7 @@ final class Dropins {
     }
 
     /**
-     * Deletes a dropped-in bundle's file or folder.
+     * Deletes a dropped-in bundle's file (with its signature) or folder.
      *
      * @param plugin as {@link #installed()} listed it
      * @throws PluginException when it cannot be deleted
@@ -123,6 +123,7 @@ final class Dropins {
                 }
             } else {
                 Files.deleteIfExists(path);
+                Files.deleteIfExists(path.resolveSibling(path.getFileName() + DropinTrust.SIGNATURE_SUFFIX));
             }
         } catch (IOException e) {
             throw new PluginException(PluginException.Kind.FAILED, "cannot delete " + path + ": " + e);

@@ -1,11 +1,13 @@
 package org.relaybench.plugins.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.jar.Manifest;
 
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.eclipse.osgi.util.ManifestElement;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -24,7 +26,8 @@ import org.relaybench.core.internal.spi.LoadProblemSource;
 import org.relaybench.core.providers.LoadProblem;
 
 /**
- * Provider plugins in {@code dropins/} that are not in the framework. p2's dropins reconciler installs
+ * Provider plugins in {@code dropins/} that no trusted key signed ({@link UntrustedDropins} keeps them
+ * from resolving), and those that are not in the framework. p2's dropins reconciler installs
  * a dropped-in bundle only when its requirements can be met, and only at start, so a plugin that needs
  * a missing bundle or package would otherwise just be absent. Each such plugin is a load problem that
  * names the requirements nothing installed provides, or says it was dropped in after the start.
@@ -44,8 +47,21 @@ public final class DroppedPlugins implements LoadProblemSource {
     @Override
     public List<LoadProblem> problems() {
         List<LoadProblem> problems = new ArrayList<>();
+        boolean allowUnsigned = Boolean.parseBoolean(context.getProperty(DropinTrust.ALLOW_UNSIGNED));
+        List<PGPPublicKey> keys = null;
         for (Dropins.Entry entry : dropins.scan()) {
-            if (!entry.providerPlugin() || installed(entry.symbolicName(), entry.version())) {
+            if (!entry.providerPlugin()) {
+                continue;
+            }
+            if (!allowUnsigned) {
+                keys = keys == null ? TrustedSigners.keys(context) : keys;
+                DropinTrust trust = DropinTrust.of(entry.path(), keys);
+                if (!trust.trusted()) {
+                    problems.add(untrusted(entry, trust));
+                    continue;
+                }
+            }
+            if (installed(entry.symbolicName(), entry.version())) {
                 continue; // in the framework, the catalog itself says whether it resolved
             }
             List<String> missing;
@@ -63,6 +79,17 @@ public final class DroppedPlugins implements LoadProblemSource {
                     "the whole bundle (quarantined: none of its providers or rules is loaded)"));
         }
         return problems;
+    }
+
+    private LoadProblem untrusted(Dropins.Entry entry, DropinTrust trust) {
+        String name = entry.symbolicName();
+        Path relative = dropins.folder().relativize(entry.path());
+        return new LoadProblem(name, "bundle " + name + " " + entry.version() + " (" + relative + ")",
+                "not started: no key this Relaybench trusts signed it: " + trust.reason() + ". To load it, sign it"
+                        + " (gpg --armor --detach-sign " + relative + ") with a key this Relaybench trusts ('relaybench"
+                        + " plugins trust add <key file>'), or allow unsigned dropins (" + DropinTrust.ALLOW_UNSIGNED
+                        + "=true in configuration/config.ini)",
+                "the whole bundle (quarantined: none of its providers or rules is loaded)");
     }
 
     private boolean installed(String name, Version version) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -13,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
+import org.eclipse.equinox.p2.core.UIServices;
 import org.eclipse.equinox.p2.core.ProvisionException;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.ProvisioningContext;
@@ -111,14 +113,57 @@ final class P2Operations {
         return found.isEmpty() ? null : found.iterator().next();
     }
 
-    /** Installs the units from the one repository; everything else they need must be installed already. */
-    void install(URI repository, Collection<IInstallableUnit> units, IProgressMonitor monitor) throws PluginException {
+    /**
+     * Installs the units from the one repository; everything else they need must be installed already.
+     * p2's engine asks {@code trust} about every artifact no trusted signer signed; while it runs, that
+     * decision is the agent's {@link UIServices} (the one it replaces, if any, is put back after).
+     */
+    void install(URI repository, Collection<IInstallableUnit> units, TrustDecision trust, IProgressMonitor monitor)
+            throws PluginException {
         InstallOperation operation = new InstallOperation(new ProvisioningSession(agent), units);
         ProvisioningContext context = new ProvisioningContext(agent);
         context.setMetadataRepositories(repository);
         context.setArtifactRepositories(repository);
         operation.setProvisioningContext(context);
-        run(operation, "install " + names(units), monitor);
+        Object previous = agent.getService(UIServices.SERVICE_NAME);
+        agent.registerService(UIServices.SERVICE_NAME, trust);
+        try {
+            run(operation, "install " + names(units), monitor);
+        } catch (PluginException e) {
+            if (!trust.refusals().isEmpty()) {
+                throw new PluginException(Kind.UNTRUSTED, refusal(trust.refusals()));
+            }
+            String tampered = tampered(e.getMessage());
+            if (tampered != null) {
+                throw new PluginException(Kind.UNTRUSTED, tampered);
+            }
+            throw e;
+        } finally {
+            agent.unregisterService(UIServices.SERVICE_NAME, trust);
+            if (previous != null) {
+                agent.registerService(UIServices.SERVICE_NAME, previous);
+            }
+        }
+    }
+
+    private static String refusal(List<TrustDecision.Refusal> refusals) {
+        StringBuilder text = new StringBuilder("refused, nothing was installed: ").append(refusals.size())
+                .append(refusals.size() == 1 ? " artifact is" : " artifacts are").append(" not signed by a signer this Relaybench trusts");
+        refusals.forEach(r -> text.append(System.lineSeparator()).append("  ").append(r.artifact()).append(": ")
+                .append(r.reason()));
+        text.append(System.lineSeparator()).append("Trust the signer and install again: --trust-key FILE|FINGERPRINT for")
+                .append(" a PGP key, --trust-cert FILE for a certificate (kept: 'relaybench plugins trust list' shows")
+                .append(" them); or, to develop a plugin, --allow-unsigned.");
+        return text.toString();
+    }
+
+    /** @return a refusal message when p2's failure is an artifact that does not match its PGP signature */
+    private static String tampered(String failure) {
+        if (failure == null || !failure.toLowerCase(Locale.ROOT).contains("signature")) {
+            return null;
+        }
+        return "refused, nothing was installed: an artifact does not match its signature (changed after it was"
+                + " signed), whatever this Relaybench trusts; p2 said: " + failure;
     }
 
     /** Uninstalls root units of the profile. */

@@ -1,10 +1,17 @@
 package org.relaybench.plugins.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.engine.IProfile;
@@ -96,9 +103,24 @@ public final class P2Plugins implements Plugins {
     }
 
     @Override
-    public Change install(URI repository, List<String> ids, IProgressMonitor monitor) throws PluginException {
+    public Change install(URI repository, List<String> ids, Trust trust, IProgressMonitor monitor) throws PluginException {
         IProvisioningAgent agent = agent();
         IProfile profile = profile(agent);
+        TrustedSigners signers = new TrustedSigners(agent, profile);
+        List<String> fingerprints = new ArrayList<>();
+        for (String key : trust.keys()) {
+            Path file = Path.of(key);
+            if (Files.isRegularFile(file)) {
+                signers.addKeys(keysIn(file));
+            } else if (Signer.normalized(key).matches("[0-9A-F]{16,}")) {
+                fingerprints.add(key);
+            } else {
+                throw new PluginException(Kind.NOT_FOUND, "--trust-key " + key + " is neither a key file nor a fingerprint");
+            }
+        }
+        for (Path file : trust.certificates()) {
+            signers.addCertificates(certificatesIn(file));
+        }
         P2Operations p2 = new P2Operations(agent, profile);
         IMetadataRepository loaded = p2.load(repository, monitor);
         List<IInstallableUnit> units = ids.isEmpty() ? P2Operations.groups(loaded, monitor)
@@ -113,7 +135,14 @@ public final class P2Plugins implements Plugins {
             return new Change(units.stream().map(P2Plugins::installable).toList(),
                     "already installed: " + P2Operations.names(units));
         }
-        p2.install(repository, missing, monitor);
+        TrustDecision decision = new TrustDecision(trust.allowUnsigned(), fingerprints);
+        try {
+            p2.install(repository, missing, decision, monitor);
+        } finally {
+            if (!decision.newlyTrusted().isEmpty()) {
+                signers.addKeys(decision.newlyTrusted()); // the operator named them: kept even when another artifact was refused
+            }
+        }
         return new Change(missing.stream().map(P2Plugins::installable).toList(),
                 "installed " + P2Operations.names(missing) + " from " + repository
                         + "; it takes effect when Relaybench starts next");
@@ -145,6 +174,69 @@ public final class P2Plugins implements Plugins {
         }
         throw new PluginException(Kind.NOT_FOUND, "no plugin " + id + " is installed; 'relaybench plugins list' shows"
                 + " the installed ones");
+    }
+
+    @Override
+    public List<Signer> trusted() throws PluginException {
+        IProvisioningAgent agent = agent();
+        return new TrustedSigners(agent, profile(agent)).list();
+    }
+
+    @Override
+    public List<Signer> trust(Path file) throws PluginException {
+        IProvisioningAgent agent = agent();
+        TrustedSigners signers = new TrustedSigners(agent, profile(agent));
+        if (!Files.isRegularFile(file)) {
+            throw new PluginException(Kind.NOT_FOUND, "no file " + file);
+        }
+        try {
+            List<PGPPublicKey> keys = TrustedSigners.readKeys(file);
+            if (!keys.isEmpty()) {
+                signers.addKeys(keys);
+                return keys.stream().map(Signer::of).toList();
+            }
+        } catch (IOException | PGPException | RuntimeException e) {
+            // not PGP keys: perhaps certificates
+        }
+        List<Certificate> certificates = certificatesIn(file);
+        signers.addCertificates(certificates);
+        return certificates.stream().map(Signer::of).toList();
+    }
+
+    @Override
+    public List<Signer> distrust(String id) throws PluginException {
+        IProvisioningAgent agent = agent();
+        List<Signer> removed = new TrustedSigners(agent, profile(agent)).remove(id);
+        if (removed.isEmpty()) {
+            throw new PluginException(Kind.NOT_FOUND, "no trusted key or certificate has the fingerprint " + id
+                    + "; 'relaybench plugins trust list' shows them");
+        }
+        return removed;
+    }
+
+    private static List<PGPPublicKey> keysIn(Path file) throws PluginException {
+        try {
+            List<PGPPublicKey> keys = TrustedSigners.readKeys(file);
+            if (keys.isEmpty()) {
+                throw new PluginException(Kind.NOT_FOUND, file + " holds no PGP public key");
+            }
+            return keys;
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw new PluginException(Kind.NOT_FOUND, file + " holds no PGP public key: " + e.getMessage());
+        }
+    }
+
+    private static List<Certificate> certificatesIn(Path file) throws PluginException {
+        try {
+            List<Certificate> certificates = TrustedSigners.readCertificates(file);
+            if (certificates.isEmpty()) {
+                throw new PluginException(Kind.NOT_FOUND, file + " holds no X.509 certificate");
+            }
+            return certificates;
+        } catch (IOException | CertificateException e) {
+            throw new PluginException(Kind.NOT_FOUND, file + " holds neither PGP public keys nor an X.509 certificate: "
+                    + e.getMessage());
+        }
     }
 
     private static Installable installable(IInstallableUnit iu) {

@@ -13,6 +13,11 @@ public final class PluginException extends Exception {
         NOT_FOUND,
         /** The plugin's requirements cannot be met in this installation, or it is not a plugin. */
         CONFLICT,
+        /**
+         * Refused: artifacts that are unsigned, signed by a signer the installation does not trust,
+         * or changed after they were signed. Nothing was installed.
+         */
+        UNTRUSTED,
         /** This installation cannot be changed (no p2 profile, not writable) or p2 failed. */
         FAILED
     }

@@ -72,6 +72,7 @@ public final class Messages extends NLS {
     public static String PrefsStoreUrl;
     public static String PrefsStoreEmbedded;
     public static String PrefsTest;
+    public static String PrefsAcceptUnsigned;
     public static String PrefsTesting;
     public static String PrefsTestJob;
     public static String PrefsConnected;

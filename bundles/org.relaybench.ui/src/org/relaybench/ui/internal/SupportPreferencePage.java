@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.osgi.util.NLS;
@@ -35,7 +36,8 @@ import org.relaybench.store.SessionStores;
  * the store's own node is the one the session service reads, so the command line in the same
  * workspace uses the same store. The password never goes to a preference file: it is kept in Eclipse
  * secure storage for the URL ({@link RememberedPasswords#rememberStore}), where the store finds it,
- * and a URL that carries a password is refused.
+ * and a URL that carries a password is refused. Last, whether Install New Software may accept unsigned
+ * plugins ({@link UnsignedContent}, off).
  */
 public final class SupportPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
@@ -111,6 +113,10 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         data.widthHint = 300;
         testResult.setLayoutData(data);
         testResult.setData(Widgets.TEST_ID, "prefs.testResult");
+
+        BooleanFieldEditor unsigned = new BooleanFieldEditor(UnsignedContent.PREFERENCE, Messages.PrefsAcceptUnsigned, parent);
+        unsigned.getDescriptionControl(parent).setData(Widgets.TEST_ID, "prefs.acceptUnsigned");
+        addField(unsigned);
     }
 
     @Override
@@ -216,6 +222,7 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
             java.util.Arrays.fill(password, '\0');
         }
         boolean ok = super.performOk();
+        UnsignedContent.applyPreference();
         try {
             storePreferences.save();
         } catch (java.io.IOException e) {

@@ -24,6 +24,7 @@ final class SupportWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
         configurer.setSaveAndRestore(true);
+        UnsignedContent.applyPreference();
     }
 
     @Override

@@ -53,6 +53,7 @@ class PreferencesTest {
         // back to the embedded default store and the operating-system user for the other tests
         InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE).remove(SessionStoreFactory.PREFERENCE_URL);
         InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("agent");
+        InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("acceptUnsignedPlugins");
         Widgets.settle();
     }
 
@@ -166,6 +167,35 @@ class PreferencesTest {
         } finally {
             kept.forgetStore(url);
         }
+    }
+
+    @Test
+    void unsignedPluginsAreRefusedByInstallNewSoftwareUnlessThePreferenceAcceptsThem() {
+        org.osgi.framework.BundleContext bundleContext = org.osgi.framework.FrameworkUtil.getBundle(getClass())
+                .getBundleContext();
+        Shell prefs = open();
+        org.eclipse.swt.widgets.Button accept = Widgets
+                .find(prefs, org.eclipse.swt.widgets.Button.class, "prefs.acceptUnsigned").orElseThrow();
+        assertEquals(false, accept.getSelection(), "off by default");
+        applyAndClose(prefs);
+        assertEquals("fail", bundleContext.getProperty("eclipse.p2.unsignedPolicy"),
+                "p2's engine refuses unsigned content before any dialog");
+
+        prefs = open();
+        accept = Widgets.find(prefs, org.eclipse.swt.widgets.Button.class, "prefs.acceptUnsigned").orElseThrow();
+        accept.setSelection(true);
+        accept.notifyListeners(SWT.Selection, null);
+        applyAndClose(prefs);
+        assertEquals("prompt", bundleContext.getProperty("eclipse.p2.unsignedPolicy"),
+                "p2's trust dialog asks about unsigned content");
+        assertTrue(InstanceScope.INSTANCE.getNode("org.relaybench.ui").getBoolean("acceptUnsignedPlugins", false));
+
+        prefs = open();
+        accept = Widgets.find(prefs, org.eclipse.swt.widgets.Button.class, "prefs.acceptUnsigned").orElseThrow();
+        accept.setSelection(false);
+        accept.notifyListeners(SWT.Selection, null);
+        applyAndClose(prefs);
+        assertEquals("fail", bundleContext.getProperty("eclipse.p2.unsignedPolicy"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds the example provider plugin (examples/org.example.relaybench.provider) as its author would:
  * its own Maven/Tycho reactor, run with the Maven Wrapper of these sources, against the p2
- * repository this build just made. Built once per test JVM.
+ * repository this build just made, its update site signed with PGP by a key generated for this run
+ * ({@link SigningKey}). Built once per test JVM.
  */
 final class ExampleBuild {
 
@@ -25,10 +26,12 @@ final class ExampleBuild {
 
     private final Path repository;
     private final Duration took;
+    private final SigningKey key;
 
-    private ExampleBuild(Path repository, Duration took) {
+    private ExampleBuild(Path repository, Duration took, SigningKey key) {
         this.repository = repository;
         this.took = took;
+        this.key = key;
     }
 
     /** @return the built example, building it first when this JVM has not yet */
@@ -47,9 +50,12 @@ final class ExampleBuild {
                 && !Files.isRegularFile(relaybenchRepository.resolve("content.xml"))) {
             throw new IllegalStateException("no Relaybench p2 repository at " + relaybenchRepository + " (build releng first)");
         }
+        Path work = Files.createDirectories(Path.of(System.getProperty("relaybench.work")));
+        SigningKey key = SigningKey.generate(work.resolve("example-key"), "Example Net plugins (test key) <plugins@examplenet.example>");
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-f",
                 example.resolve("pom.xml").toString(), "clean", "verify",
-                "-Drelaybench.repository=" + relaybenchRepository.toUri()));
+                "-Drelaybench.repository=" + relaybenchRepository.toUri(),
+                "-Dtycho.pgp.signer.bc.secretKeys=" + key.secretKey()));
         String localRepository = System.getProperty("relaybench.maven.repo.local", "");
         if (!localRepository.isBlank() && !localRepository.contains("${")) {
             command.add("-Dmaven.repo.local=" + localRepository);
@@ -57,13 +63,14 @@ final class ExampleBuild {
         if ("offline=true".equals(System.getProperty("relaybench.maven.offline"))) {
             command.add("-o");
         }
-        Path log = Files.createDirectories(Path.of(System.getProperty("relaybench.work"))).resolve("example-build.log");
+        Path log = work.resolve("example-build.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(example.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // the outer Maven's settings for its own reactor must not leak into this one
         pb.environment().remove("MAVEN_PROJECTBASEDIR");
         pb.environment().remove("MAVEN_BASEDIR");
         pb.environment().remove("MAVEN_ARGS");
+        pb.environment().put("MAVEN_GPG_PASSPHRASE", key.passphrase()); // not on the command line, not in the log
         long start = System.nanoTime();
         Process process = pb.start();
         process.getOutputStream().close();
@@ -80,7 +87,7 @@ final class ExampleBuild {
         }
         Path repository = example.resolve("org.example.relaybench.provider.repository/target/repository");
         System.out.println("Example plugin built in " + took.toSeconds() + " s: " + repository);
-        return new ExampleBuild(repository, took);
+        return new ExampleBuild(repository, took, key);
     }
 
     private static String tail(Path log, int lines) throws IOException {
@@ -91,6 +98,11 @@ final class ExampleBuild {
     /** @return the example's p2 repository (update site) */
     Path repository() {
         return repository;
+    }
+
+    /** @return the key its update site is signed with */
+    SigningKey key() {
+        return key;
     }
 
     /** @return how long its build took */

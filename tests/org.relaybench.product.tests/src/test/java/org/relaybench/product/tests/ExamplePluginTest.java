@@ -43,8 +43,8 @@ class ExamplePluginTest {
         assertFalse(Outputs.provider(Outputs.json(product.run("providers", "--json")), "examplenet").isPresent());
 
         long start = System.nanoTime();
-        Product.Run install = product.run("plugins", "install", example.repository().toUri().toString(),
-                ExampleBuild.FEATURE);
+        Product.Run install = product.run("plugins", "install", "--trust-key", example.key().publicKey().toString(),
+                example.repository().toUri().toString(), ExampleBuild.FEATURE);
         System.out.println("plugins install took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertEquals(0, install.exit(), install::err);
         assertTrue(install.out().startsWith("Installed " + ExampleBuild.FEATURE + ".feature.group "), install.out());
@@ -83,6 +83,8 @@ class ExamplePluginTest {
         Product product = Product.copy("example-dropins");
         Path dropins = Files.createDirectories(product.root().resolve("dropins"));
         Path jar = Files.copy(example.bundleJar(), dropins.resolve(example.bundleJar().getFileName()));
+        Path signature = example.key().detachSign(jar); // a dropped-in jar loads when a trusted key signed it
+        assertEquals(0, product.run("plugins", "trust", "add", example.key().publicKey().toString()).exit());
 
         JsonObject providers = Outputs.json(product.run("providers", "--json"));
         JsonObject examplenet = Outputs.provider(providers, "examplenet").orElseThrow(
@@ -96,10 +98,12 @@ class ExamplePluginTest {
         Product.Run remove = product.run("plugins", "remove", ExampleBuild.BUNDLE);
         assertEquals(0, remove.exit(), remove::err);
         assertFalse(Files.exists(jar), "remove deletes the dropped-in jar");
+        assertFalse(Files.exists(signature), "and its signature");
         assertFalse(Outputs.provider(Outputs.json(product.run("providers", "--json")), "examplenet").isPresent());
 
         // and the plain way: deleting the file by hand
         Files.copy(example.bundleJar(), jar);
+        example.key().detachSign(jar);
         assertTrue(Outputs.provider(Outputs.json(product.run("providers", "--json")), "examplenet").isPresent());
         Files.delete(jar);
         assertFalse(Outputs.provider(Outputs.json(product.run("providers", "--json")), "examplenet").isPresent());
@@ -109,7 +113,8 @@ class ExamplePluginTest {
     void reinstallingIsHarmlessAndTheFeatureIdMayBeGivenWithItsSuffix() throws Exception {
         Product product = Product.copy("example-twice");
         String repository = example.repository().toString(); // a plain folder works too
-        assertEquals(0, product.run("plugins", "install", repository, ExampleBuild.FEATURE + ".feature.group").exit());
+        assertEquals(0, product.run("plugins", "install", "--trust-key", example.key().fingerprint(), repository,
+                ExampleBuild.FEATURE + ".feature.group").exit());
         Product.Run again = product.run("plugins", "install", repository);
         assertEquals(0, again.exit(), again::err);
         assertTrue(again.out().startsWith("Already installed: "), again.out());

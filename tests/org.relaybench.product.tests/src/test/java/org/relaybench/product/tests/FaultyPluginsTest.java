@@ -38,7 +38,7 @@ class FaultyPluginsTest {
     @BeforeAll
     static void products() throws Exception {
         clean = Product.copy("faulty-baseline");
-        faulty = Product.copy("faulty-plugins");
+        faulty = Product.copy("faulty-plugins").allowUnsignedDropins();
         FaultyPlugins.writeAll(faulty.root().resolve("dropins"));
     }
 

@@ -62,7 +62,7 @@ class HeadlessProductTest {
 
     @Test
     void brokenDroppedInPluginIsALoadErrorNotACrash() throws Exception {
-        Product withDropin = Product.copy("headless-dropins");
+        Product withDropin = Product.copy("headless-dropins").allowUnsignedDropins();
         Path dropins = Files.createDirectories(withDropin.root().resolve("dropins"));
         Path faulty = Path.of(System.getProperty("relaybench.faultyBundle"));
         Files.copy(faulty, dropins.resolve(faulty.getFileName()));

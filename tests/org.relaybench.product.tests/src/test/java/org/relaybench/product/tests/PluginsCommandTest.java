@@ -31,7 +31,7 @@ class PluginsCommandTest {
         assertEquals(0, list.exit(), list::err);
         assertEquals("Plugins (0)", list.out().strip());
         assertTrue(product.run("--help").out().contains("plugins"));
-        assertTrue(product.run("plugins", "--help").out().startsWith("Usage: relaybench plugins install <repository>"));
+        assertTrue(product.run("plugins", "--help").out().startsWith("Usage: relaybench plugins install [--trust-key FILE|FINGERPRINT"));
     }
 
     @Test

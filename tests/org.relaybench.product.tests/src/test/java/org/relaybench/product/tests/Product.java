@@ -74,6 +74,18 @@ final class Product {
         return root;
     }
 
+    /**
+     * Lets this copy load dropped-in bundles no trusted key signed ({@code relaybench.dropins.allowUnsigned}
+     * in its config.ini), for tests of what a faulty plugin does, not of whom to trust.
+     *
+     * @return this
+     */
+    Product allowUnsignedDropins() throws IOException {
+        Files.writeString(root.resolve("configuration/config.ini"), "\nrelaybench.dropins.allowUnsigned=true\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     Run run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), args);
     }
