@@ -128,6 +128,8 @@ class ArchivesTest {
         String workbench = desktop.workbench().read(folder + "/relaybench-workbench").orElseThrow();
         assertTrue(workbench.contains("java=\"$here/jre/bin/java\""), "the product's own runtime first");
         assertTrue(workbench.contains("-application org.relaybench.ui.application -nosplash \"$@\""), workbench);
+        assertTrue(workbench.contains(" -XX:TieredStopAtLevel=1 ${RELAYBENCH_VMARGS:-} -jar"),
+                "C1 only for the time to the window, before the agent's own options: " + workbench);
         boolean firstThread = workbench.contains("\"$java\" -XstartOnFirstThread ");
         assertEquals(desktop != Desktop.LINUX, firstThread, "SWT on Cocoa needs the first thread; GTK must not have it");
     }
@@ -146,7 +148,7 @@ class ArchivesTest {
 
     @ParameterizedTest
     @CsvSource({ "relaybench/relaybench.cmd, java.exe, \"%java%\" -Xshare:auto %short% %RELAYBENCH_VMARGS% -jar",
-            "relaybench-workbench/relaybench-workbench.cmd, javaw.exe, start \"Relaybench\" \"%javaw%\" %RELAYBENCH_VMARGS% -jar" })
+            "relaybench-workbench/relaybench-workbench.cmd, javaw.exe, start \"Relaybench\" \"%javaw%\" -XX:TieredStopAtLevel=1 %RELAYBENCH_VMARGS% -jar" })
     void theWindowsScriptsStartJavaOrJavaw(String script, String java, String commandLine) throws Exception {
         Archive archive = script.startsWith("relaybench/") ? Desktop.WINDOWS.headless() : Desktop.WINDOWS.workbench();
         String text = archive.read(script).orElseThrow(() -> new AssertionError("no " + script));
