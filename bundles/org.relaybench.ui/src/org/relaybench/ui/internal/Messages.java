@@ -259,6 +259,13 @@ public final class Messages extends NLS {
     public static String PrefsPasswordWithoutUrl;
     public static String PrefsPasswordNotKept;
     public static String PrefsProbeDns;
+    public static String PrefsProbeRecipient;
+    public static String PrefsProbeRecipientInvalid;
+    public static String PrefsProbeTimeout;
+    public static String PrefsProbeTimeoutInvalid;
+    public static String PrefsIspdb;
+    public static String PrefsIspdbHint;
+    public static String PrefsIspdbInvalid;
     public static String PrefsProbeDnsHint;
     public static String PrefsProbeDnsInvalid;
 

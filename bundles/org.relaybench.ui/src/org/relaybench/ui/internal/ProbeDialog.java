@@ -18,7 +18,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
-import org.relaybench.probe.ProbeRequest;
 import org.relaybench.probe.ProbeSettings;
 import org.relaybench.probe.Secret;
 import org.relaybench.store.RememberedPasswords;
@@ -35,7 +34,7 @@ final class ProbeDialog extends TitleAreaDialog {
 
     private final String account;
     private final Supplier<RememberedPasswords> passwords;
-    private final Optional<java.net.InetSocketAddress> dns;
+    private final ProbeSettings defaults;
     private Text password;
     private Button remember;
     /** Whether a password was remembered for the account when the dialog opened. */
@@ -49,14 +48,13 @@ final class ProbeDialog extends TitleAreaDialog {
      * @param parent the shell
      * @param account the account's address
      * @param passwords opens secure storage, when the dialog first needs it
-     * @param dns the DNS server to ask (the preference), empty for the system's
+     * @param defaults the recipient and time allowed to offer, and the DNS server to ask (the preferences)
      */
-    ProbeDialog(Shell parent, String account, Supplier<RememberedPasswords> passwords,
-            Optional<java.net.InetSocketAddress> dns) {
+    ProbeDialog(Shell parent, String account, Supplier<RememberedPasswords> passwords, ProbeSettings defaults) {
         super(parent);
         this.account = account;
         this.passwords = passwords;
-        this.dns = dns;
+        this.defaults = defaults;
     }
 
     @Override
@@ -85,12 +83,12 @@ final class ProbeDialog extends TitleAreaDialog {
         remember.setData(Widgets.TEST_ID, "probe.remember");
         new Label(body, SWT.NONE).setText(Messages.ProbeRecipient);
         recipient = new Text(body, SWT.BORDER);
-        recipient.setText(ProbeRequest.DEFAULT_TO);
+        recipient.setText(defaults.to());
         recipient.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         recipient.setData(Widgets.TEST_ID, "probe.recipient");
         new Label(body, SWT.NONE).setText(Messages.ProbeTimeout);
         timeout = new Spinner(body, SWT.BORDER);
-        timeout.setValues((int) ProbeSettings.DEFAULTS.timeout().toSeconds(), 1, 120, 0, 1, 10);
+        timeout.setValues((int) Math.max(1, Math.min(120, defaults.timeout().toSeconds())), 1, 120, 0, 1, 10);
         timeout.setData(Widgets.TEST_ID, "probe.timeout");
         recall();
         password.setFocus();
@@ -118,7 +116,7 @@ final class ProbeDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         String to = recipient.getText().trim();
-        if (!to.matches("[^\\s@]+@[^\\s@]+")) {
+        if (!SupportContext.isAddress(to)) {
             setErrorMessage(Messages.ProbeBadRecipient);
             return;
         }
@@ -139,7 +137,7 @@ final class ProbeDialog extends TitleAreaDialog {
         secret = chars.length == 0 ? Optional.empty() : Optional.of(Secret.of(chars));
         java.util.Arrays.fill(chars, '\0');
         password.setText("");
-        settings = new ProbeSettings(to, Duration.ofSeconds(timeout.getSelection()), ProbeSettings.DEFAULTS.trust(), dns);
+        settings = new ProbeSettings(to, Duration.ofSeconds(timeout.getSelection()), defaults.trust(), defaults.dns());
         super.okPressed();
     }
 

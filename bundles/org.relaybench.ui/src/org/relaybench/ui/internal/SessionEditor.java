@@ -231,7 +231,7 @@ public final class SessionEditor extends EditorPart {
             return;
         }
         ProbeDialog dialog = new ProbeDialog(getSite().getShell(), prepared.get().request.account().email(),
-                context::passwords, context.probeDns());
+                context::passwords, context.probeDefaults());
         if (dialog.open() != org.eclipse.jface.window.Window.OK) {
             return;
         }

@@ -12,6 +12,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.relaybench.core.providers.ProviderCatalog;
+import org.relaybench.probe.ProbeRequest;
+import org.relaybench.probe.ProbeSettings;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SupportSessions;
 import org.relaybench.store.RememberedPasswords;
@@ -33,6 +35,12 @@ public final class SupportContext {
     static final String PREFERENCE_AGENT = "agent";
     /** The DNS server probes ask ({@code host:port}); empty for the system's resolvers. */
     static final String PREFERENCE_PROBE_DNS = "probeDns";
+    /** The outside recipient a probe's relay test names (RCPT TO), by default {@link ProbeRequest#DEFAULT_TO}. */
+    static final String PREFERENCE_PROBE_RECIPIENT = "probeRecipient";
+    /** The time a probe allows each check, in seconds (1..120), by default that of {@link ProbeSettings#DEFAULTS}. */
+    static final String PREFERENCE_PROBE_TIMEOUT = "probeTimeout";
+    /** The longest time a probe may allow each check, in seconds. */
+    static final int MAX_PROBE_TIMEOUT = 120;
 
     private final ServiceTracker<SupportSessions, SupportSessions> sessions;
     private final ServiceTracker<ProviderCatalog, ProviderCatalog> catalog;
@@ -116,6 +124,30 @@ public final class SupportContext {
         String value = Platform.getPreferencesService().getString(PREFERENCE_NODE, PREFERENCE_PROBE_DNS, "", null)
                 .trim();
         return parseDns(value);
+    }
+
+    /**
+     * @return what the Probe dialog offers: the recipient and time allowed from the preferences (the
+     *         probe's defaults where they are not set or not usable), the JDK's trust, and
+     *         {@link #probeDns()}
+     */
+    public ProbeSettings probeDefaults() {
+        String to = Platform.getPreferencesService().getString(PREFERENCE_NODE, PREFERENCE_PROBE_RECIPIENT, "", null)
+                .trim();
+        if (!isAddress(to)) {
+            to = ProbeSettings.DEFAULTS.to();
+        }
+        int seconds = Platform.getPreferencesService().getInt(PREFERENCE_NODE, PREFERENCE_PROBE_TIMEOUT,
+                (int) ProbeSettings.DEFAULTS.timeout().toSeconds(), null);
+        if (seconds < 1 || seconds > MAX_PROBE_TIMEOUT) {
+            seconds = (int) ProbeSettings.DEFAULTS.timeout().toSeconds();
+        }
+        return new ProbeSettings(to, java.time.Duration.ofSeconds(seconds), ProbeSettings.DEFAULTS.trust(), probeDns());
+    }
+
+    /** @return whether the text is an address a probe can name as its recipient ({@code local@domain}) */
+    static boolean isAddress(String text) {
+        return text.matches("[^\\s@]+@[^\\s@]+");
     }
 
     /** @return the address, or empty when blank or not {@code host[:port]} */

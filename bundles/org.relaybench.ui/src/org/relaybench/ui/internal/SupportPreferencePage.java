@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -21,6 +22,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.relaybench.probe.ProbeSettings;
 import org.relaybench.session.SessionLog;
 import org.relaybench.session.SupportSessions;
 import org.relaybench.store.RememberedPasswords;
@@ -47,7 +49,17 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
     private final ScopedPreferenceStore storePreferences = new ScopedPreferenceStore(InstanceScope.INSTANCE,
             SessionStoreFactory.PREFERENCE_NODE);
     private SupportContext context;
+    /**
+     * The generic provider's node: {@code org.relaybench.providers.imap}'s {@code ispdb} instance
+     * preference names its folder of ISPDB files (README, "Providers"), for the workbench and the
+     * command line of the same workspace.
+     */
+    static final String ISPDB_NODE = "org.relaybench.providers.imap";
+    static final String ISPDB_KEY = "ispdb";
+
+    private final ScopedPreferenceStore ispdbPreferences = new ScopedPreferenceStore(InstanceScope.INSTANCE, ISPDB_NODE);
     private StringFieldEditor storeUrl;
+    private StringFieldEditor ispdb;
     private Text storePassword;
     private Label testResult;
 
@@ -83,6 +95,47 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         probeDns.getTextControl(parent).setMessage(Messages.PrefsProbeDnsHint);
         probeDns.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeDns");
         addField(probeDns);
+
+        StringFieldEditor recipient = new StringFieldEditor(SupportContext.PREFERENCE_PROBE_RECIPIENT,
+                Messages.PrefsProbeRecipient, parent) {
+            @Override
+            protected boolean doCheckState() {
+                String v = getStringValue().trim();
+                return v.isEmpty() || SupportContext.isAddress(v);
+            }
+        };
+        recipient.setErrorMessage(Messages.PrefsProbeRecipientInvalid);
+        recipient.setEmptyStringAllowed(true);
+        recipient.getTextControl(parent).setMessage(ProbeSettings.DEFAULTS.to());
+        recipient.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeRecipient");
+        addField(recipient);
+
+        IntegerFieldEditor timeout = new IntegerFieldEditor(SupportContext.PREFERENCE_PROBE_TIMEOUT,
+                Messages.PrefsProbeTimeout, parent, 3);
+        timeout.setValidRange(1, SupportContext.MAX_PROBE_TIMEOUT);
+        timeout.setErrorMessage(NLS.bind(Messages.PrefsProbeTimeoutInvalid, SupportContext.MAX_PROBE_TIMEOUT));
+        timeout.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeTimeout");
+        addField(timeout);
+
+        ispdb = new StringFieldEditor(ISPDB_KEY, Messages.PrefsIspdb, parent) {
+            @Override
+            protected boolean doCheckState() {
+                String v = getStringValue().trim();
+                try {
+                    return v.isEmpty() || java.nio.file.Files.isDirectory(java.nio.file.Path.of(v));
+                } catch (java.nio.file.InvalidPathException e) {
+                    return false;
+                }
+            }
+        };
+        ispdb.setErrorMessage(Messages.PrefsIspdbInvalid);
+        ispdb.setEmptyStringAllowed(true);
+        ispdb.getTextControl(parent).setMessage(Messages.PrefsIspdbHint);
+        ispdb.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.ispdb");
+        addField(ispdb);
+        // addField gives every editor the page's store; the folder lives in the generic provider's node
+        ispdb.setPreferenceStore(ispdbPreferences);
+        ispdb.load();
 
         storeUrl = new StringFieldEditor(SessionStoreFactory.PREFERENCE_URL, Messages.PrefsStoreUrl, parent);
         storeUrl.setPreferenceStore(storePreferences);
@@ -124,6 +177,8 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         super.initialize();
         storeUrl.setPreferenceStore(storePreferences);
         storeUrl.load();
+        ispdb.setPreferenceStore(ispdbPreferences);
+        ispdb.load();
     }
 
     /** Says in the password field whether secure storage keeps a password for the URL typed. */
@@ -225,6 +280,7 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         UnsignedContent.applyPreference();
         try {
             storePreferences.save();
+            ispdbPreferences.save();
         } catch (java.io.IOException e) {
             setErrorMessage(e.getMessage());
             return false;

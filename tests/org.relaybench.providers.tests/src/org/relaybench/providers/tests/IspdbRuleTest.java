@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,6 +200,39 @@ class IspdbRuleTest {
         }
         assertTrue(catalog.snapshot().problems().stream().noneMatch(p -> p.contributor().equals(Fixtures.IMAP_BUNDLE)),
                 () -> "problems of the imap bundle: " + catalog.snapshot().problems());
+    }
+
+    @Test
+    void theInstancePreferenceNamesTheFolderWhenThePropertyDoesNot() throws Exception {
+        ProviderCatalog catalog = Fixtures.catalog();
+        DiagnosisRule created = catalog.createRule(imap, ispdb);
+        AccountProfile wrong = account(smtp("imap.comcast.net", 465, Security.TLS, EMAIL));
+        String before = System.getProperty(IspdbDirectory.PROPERTY);
+        IEclipsePreferences node = InstanceScope.INSTANCE.getNode(IspdbDirectory.PREFERENCE_NODE);
+        try {
+            System.clearProperty(IspdbDirectory.PROPERTY);
+            node.put(IspdbDirectory.PREFERENCE_KEY, Fixtures.ispdbFolder().toString());
+            IspdbDirectory.shared().refresh();
+            assertEquals(Optional.of(Fixtures.ispdbFolder()), IspdbDirectory.configuredFolder());
+            assertEquals(List.of("wrong-smtp-host"), created.evaluate(Fixtures.context(wrong, imap, ispdb)).stream()
+                    .map(Finding::code).toList(), "the preference's folder is read");
+
+            // the property still wins: an operator's -D for one run
+            Path empty = Files.createTempDirectory("ispdb-empty");
+            System.setProperty(IspdbDirectory.PROPERTY, empty.toString());
+            IspdbDirectory.shared().refresh();
+            assertEquals(Optional.of(empty), IspdbDirectory.configuredFolder());
+            assertEquals(List.of(), created.evaluate(Fixtures.context(wrong, imap, ispdb)), "an empty folder knows no host");
+            Files.delete(empty);
+        } finally {
+            node.remove(IspdbDirectory.PREFERENCE_KEY);
+            if (before == null) {
+                System.clearProperty(IspdbDirectory.PROPERTY);
+            } else {
+                System.setProperty(IspdbDirectory.PROPERTY, before);
+            }
+            IspdbDirectory.shared().refresh();
+        }
     }
 
     @Test

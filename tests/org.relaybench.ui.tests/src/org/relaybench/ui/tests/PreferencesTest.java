@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
@@ -54,6 +59,9 @@ class PreferencesTest {
         InstanceScope.INSTANCE.getNode(SessionStoreFactory.PREFERENCE_NODE).remove(SessionStoreFactory.PREFERENCE_URL);
         InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("agent");
         InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("acceptUnsignedPlugins");
+        InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("probeRecipient");
+        InstanceScope.INSTANCE.getNode("org.relaybench.ui").remove("probeTimeout");
+        InstanceScope.INSTANCE.getNode("org.relaybench.providers.imap").remove("ispdb");
         Widgets.settle();
     }
 
@@ -105,6 +113,61 @@ class PreferencesTest {
             SupportSession s = log.get(id).orElseThrow(() -> new AssertionError("logged in the chosen store"));
             assertEquals("Alex Agent", s.agent());
         }
+    }
+
+    /**
+     * The probe's recipient and time allowed, and the generic provider's ISPDB folder: checked as typed
+     * (OK is off while one is wrong), saved in their nodes, and what the Probe dialog then offers.
+     */
+    @Test
+    void probeDefaultsAndTheIspdbFolderAreCheckedSavedAndOffered() throws Exception {
+        Path ispdb = Path.of(System.getProperty("relaybench.scratch", System.getProperty("java.io.tmpdir")))
+                .resolve("prefs-ispdb");
+        java.nio.file.Files.createDirectories(ispdb);
+        Shell prefs = open();
+        org.eclipse.swt.widgets.Button ok = Widgets.button(prefs,
+                JFaceResources.getString("PreferencesDialog.okButtonLabel"));
+        Text recipient = Widgets.find(prefs, Text.class, "prefs.probeRecipient").orElseThrow();
+        Text timeout = Widgets.find(prefs, Text.class, "prefs.probeTimeout").orElseThrow();
+        Text folder = Widgets.find(prefs, Text.class, "prefs.ispdb").orElseThrow();
+
+        recipient.setText("not an address");
+        Widgets.settle();
+        assertFalse(ok.isEnabled(), "a recipient that is not an address is refused as typed");
+        recipient.setText("outside@relaybench.test");
+        timeout.setText("500");
+        Widgets.settle();
+        assertFalse(ok.isEnabled(), "at most 120 s");
+        timeout.setText("7");
+        folder.setText(ispdb.resolve("missing").toString());
+        Widgets.settle();
+        assertFalse(ok.isEnabled(), "the ISPDB folder must exist");
+        folder.setText(ispdb.toString());
+        Widgets.settle();
+        assertTrue(ok.isEnabled(), "all valid");
+        Widgets.screenshot(prefs, "preferences-probe-ispdb");
+        applyAndClose(prefs);
+        assertTrue(prefs.isDisposed(), "saved");
+
+        assertEquals(ispdb.toString(), InstanceScope.INSTANCE.getNode("org.relaybench.providers.imap").get("ispdb", ""),
+                "the generic provider's own node, which it reads");
+        SupportContext context = PlatformUI.getWorkbench().getService(SupportContext.class);
+        assertEquals("outside@relaybench.test", context.probeDefaults().to());
+        assertEquals(Duration.ofSeconds(7), context.probeDefaults().timeout());
+
+        SessionEditorPage page = SessionEditorPage.openNew().aolRelayingCase("Pref Probe", "PR-2");
+        List<String> offered = new ArrayList<>();
+        List<Throwable> failure = new ArrayList<>();
+        Widgets.whenOpen(shell.getDisplay(), TitleAreaDialog.class, d -> {
+            offered.add(Widgets.find(d, Text.class, "probe.recipient").orElseThrow().getText());
+            offered.add(String.valueOf(Widgets.find(d, Spinner.class, "probe.timeout").orElseThrow().getSelection()));
+            Widgets.button(d, IDialogConstants.CANCEL_LABEL).notifyListeners(SWT.Selection, null);
+        }, failure);
+        page.click("probe.run");
+        if (!failure.isEmpty()) {
+            throw new AssertionError(failure.get(0));
+        }
+        assertEquals(List.of("outside@relaybench.test", "7"), offered, "the Probe dialog offers the preferences");
     }
 
     /**

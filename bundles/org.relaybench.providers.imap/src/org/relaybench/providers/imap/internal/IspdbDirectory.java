@@ -24,12 +24,16 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.IPreferencesService;
 
 /**
  * The folder of ISPDB files the operator configured, and an index of it kept up to date.
  * <p>
- * The folder is named by the system property {@value #PROPERTY} or, when that is not set, the
- * environment variable {@value #ENVIRONMENT}; with neither the index is empty. Every {@code *.xml}
+ * The folder is named by the system property {@value #PROPERTY}; when that is not set, by the
+ * preference {@value #PREFERENCE_KEY} of the node {@value #PREFERENCE_NODE} (instance scope, the
+ * workspace, as the workbench's Preferences write it; else configuration scope, a shared area IT
+ * controls); else by the environment variable {@value #ENVIRONMENT}; with none the index is empty. Every {@code *.xml}
  * file directly in the folder is read and indexed by every {@code domain} it lists. Files that cannot
  * be read are logged once (until they change) and left out; the others load.
  * <p>
@@ -43,7 +47,11 @@ public final class IspdbDirectory {
 
     /** The system property naming the ISPDB folder. */
     public static final String PROPERTY = "org.relaybench.providers.imap.ispdb";
-    /** The environment variable naming the ISPDB folder when the property is not set. */
+    /** The preference node (this bundle's) of {@value #PREFERENCE_KEY}. */
+    public static final String PREFERENCE_NODE = "org.relaybench.providers.imap";
+    /** The preference naming the ISPDB folder when the property is not set. */
+    public static final String PREFERENCE_KEY = "ispdb";
+    /** The environment variable naming the ISPDB folder when neither the property nor the preference is set. */
     public static final String ENVIRONMENT = "RELAYBENCH_ISPDB";
     /** How often at most the folder is checked for changes: one second. */
     public static final long CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -75,9 +83,26 @@ public final class IspdbDirectory {
         return SHARED;
     }
 
-    /** @return the folder named by {@value #PROPERTY}, else by {@value #ENVIRONMENT}, when either is set */
+    /**
+     * @return the folder named by {@value #PROPERTY}, else by the preference, else by
+     *         {@value #ENVIRONMENT}, when one is set
+     */
     public static Optional<Path> configuredFolder() {
-        return configuredFolder(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+        String property = System.getProperty(PROPERTY);
+        if (property == null || property.isBlank()) {
+            property = preference();
+        }
+        return configuredFolder(property, System.getenv(ENVIRONMENT));
+    }
+
+    /** @return the preference's value; null when not set, or outside a running platform (a benchmark's plain JVM) */
+    private static String preference() {
+        try {
+            IPreferencesService service = Platform.getPreferencesService();
+            return service == null ? null : service.getString(PREFERENCE_NODE, PREFERENCE_KEY, null, null);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     /**
