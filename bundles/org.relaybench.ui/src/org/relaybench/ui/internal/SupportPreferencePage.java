@@ -70,7 +70,10 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
 
     @Override
     public void init(IWorkbench workbench) {
-        setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, SupportContext.PREFERENCE_NODE));
+        ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, SupportContext.PREFERENCE_NODE);
+        // the page shows the probe's own time allowed until the agent sets another (Restore Defaults too)
+        store.setDefault(SupportContext.PREFERENCE_PROBE_TIMEOUT, (int) ProbeSettings.DEFAULTS.timeout().toSeconds());
+        setPreferenceStore(store);
         context = workbench.getService(SupportContext.class);
     }
 

@@ -74,6 +74,25 @@ class PreferencesTest {
         return dialog.getShell();
     }
 
+    /** Replaces a field's text by typing it with real key events, as the agent does. */
+    private static void retype(Shell prefs, Text field, String value) {
+        Keys.focus(prefs);
+        field.setFocus();
+        field.selectAll();
+        Keys.type(prefs.getDisplay(), value);
+        Widgets.settle();
+        assertEquals(value, field.getText(), "typed");
+    }
+
+    /** Puts text into a field as a paste would, then presses End with a real key event. */
+    private static void paste(Shell prefs, Text field, String value) {
+        Keys.focus(prefs);
+        field.setFocus();
+        field.setText(value);
+        Keys.press(prefs.getDisplay(), SWT.END);
+        Widgets.settle();
+    }
+
     private static void applyAndClose(Shell prefs) {
         Widgets.button(prefs, JFaceResources.getString("PreferencesDialog.okButtonLabel")).notifyListeners(SWT.Selection,
                 null);
@@ -131,19 +150,21 @@ class PreferencesTest {
         Text timeout = Widgets.find(prefs, Text.class, "prefs.probeTimeout").orElseThrow();
         Text folder = Widgets.find(prefs, Text.class, "prefs.ispdb").orElseThrow();
 
-        recipient.setText("not an address");
-        Widgets.settle();
+        assertEquals("20", timeout.getText(), "the probe's own time allowed until another is set");
+        assertTrue(ok.isEnabled(), "valid as it opens");
+
+        retype(prefs, recipient, "not an address");
         assertFalse(ok.isEnabled(), "a recipient that is not an address is refused as typed");
-        recipient.setText("outside@relaybench.test");
-        timeout.setText("500");
-        Widgets.settle();
+        retype(prefs, recipient, "outside@relaybench.test");
+        assertTrue(ok.isEnabled(), "an address");
+        retype(prefs, timeout, "500");
         assertFalse(ok.isEnabled(), "at most 120 s");
-        timeout.setText("7");
-        folder.setText(ispdb.resolve("missing").toString());
-        Widgets.settle();
+        retype(prefs, timeout, "7");
+        assertTrue(ok.isEnabled(), "7 s");
+        // a path may hold characters the test's key events cannot type (capitals): set, then a real key
+        paste(prefs, folder, ispdb.resolve("missing").toString());
         assertFalse(ok.isEnabled(), "the ISPDB folder must exist");
-        folder.setText(ispdb.toString());
-        Widgets.settle();
+        paste(prefs, folder, ispdb.toString());
         assertTrue(ok.isEnabled(), "all valid");
         Widgets.screenshot(prefs, "preferences-probe-ispdb");
         applyAndClose(prefs);
