@@ -108,7 +108,8 @@ final class Product {
         return new Run(process.exitValue(), out.join(), err.join());
     }
 
-    private static CompletableFuture<String> read(InputStream in) {
+    /** @return the whole stream as UTF-8 text, read on another thread (so that a full pipe never blocks the child) */
+    static CompletableFuture<String> read(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

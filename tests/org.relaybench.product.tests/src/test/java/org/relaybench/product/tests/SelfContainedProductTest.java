@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,8 +213,8 @@ class SelfContainedProductTest {
         pb.environment().putAll(env);
         Process process = pb.start();
         process.getOutputStream().close();
-        CompletableFuture<String> out = read(process.getInputStream());
-        CompletableFuture<String> err = read(process.getErrorStream());
+        CompletableFuture<String> out = Product.read(process.getInputStream());
+        CompletableFuture<String> err = Product.read(process.getErrorStream());
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -224,15 +222,5 @@ class SelfContainedProductTest {
                     + seconds + " s");
         }
         return new Run(process.exitValue(), out.join(), err.join());
-    }
-
-    private static CompletableFuture<String> read(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 }
