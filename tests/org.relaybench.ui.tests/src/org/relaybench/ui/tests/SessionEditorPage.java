@@ -109,9 +109,14 @@ final class SessionEditorPage {
 
     /** Clicks Diagnose. */
     SessionEditorPage diagnose() {
-        diagnoseButton().notifyListeners(SWT.Selection, null);
+        clickDiagnose();
         Widgets.settle();
         return this;
+    }
+
+    /** Presses Diagnose and returns at once, leaving the event loop to the caller. */
+    void clickDiagnose() {
+        diagnoseButton().notifyListeners(SWT.Selection, null);
     }
 
     /** Waits until the diagnosis has finished (the button is back) and returns the findings' rows. */
