@@ -1,14 +1,21 @@
 package org.relaybench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
 import org.eclipse.swt.widgets.Button;
 import org.junit.jupiter.api.Test;
+import org.relaybench.store.SessionQuery;
+import org.relaybench.store.SessionStore;
+import org.relaybench.store.SessionStores;
+import org.relaybench.store.SessionSummary;
+import org.relaybench.tests.common.db.Backend;
 
 /**
  * The Session History: sessions logged from the editor are found as the agent types, their audit
@@ -68,6 +75,33 @@ class SessionHistoryViewTest extends EditorTestBase {
         Widgets.waitUntil("second diagnosis logged", () -> org.eclipse.ui.PlatformUI.getWorkbench()
                 .getService(org.relaybench.ui.internal.SupportContext.class).log().get(id).orElseThrow().diagnoses()
                 .size() == 2, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Two workbenches on one PostgreSQL store: a session the other desk logged is found here as the
+     * agent types, and the one logged here is found there. The other desk is a second store connection
+     * of its own, as another workbench has. Uses the test PostgreSQL: run under the servers' flock.
+     */
+    @Test
+    void twoWorkbenchesOnOnePostgresqlStoreSeeEachOthersSessions() throws Exception {
+        try (FreshStore store = FreshStore.use(Backend.POSTGRESQL, "ui_history_shared");
+                SessionStore otherDesk = SessionStores.open(store.url)) {
+            String theirs = Seeds.session(otherDesk, Instant.now(), "gmail", "app-password-required", null, false);
+            SessionEditorPage mine = SessionEditorPage.openNew().aolRelayingCase("Shared Desk", "SH-1").diagnose();
+            mine.awaitFindings();
+            String id = mine.input().sessionId().orElseThrow(() -> new AssertionError("logged"));
+            SessionEditorPage.closeAll();
+
+            HistoryPage history = HistoryPage.show();
+            history.filter("seed gmail");
+            List<List<String>> rows = history.awaitTickets("S-app-password-required");
+            assertEquals("Seed gmail", rows.get(0).get(0), "the other desk's session, found here");
+            history.filter("shared desk");
+            history.awaitTickets("SH-1");
+            assertEquals(List.of(id), otherDesk.search(SessionQuery.all().withTicket("SH-1")).sessions().stream()
+                    .map(SessionSummary::id).toList(), "this desk's session, found there");
+            assertNotEquals(theirs, id);
+        }
     }
 
     private static String word(Random random) {
