@@ -1,6 +1,10 @@
 package org.relaybench.ui.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -85,33 +89,12 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         agent.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.agent");
         addField(agent);
 
-        StringFieldEditor probeDns = new StringFieldEditor(SupportContext.PREFERENCE_PROBE_DNS, Messages.PrefsProbeDns,
-                parent) {
-            @Override
-            protected boolean doCheckState() {
-                String v = getStringValue().trim();
-                return v.isEmpty() || SupportContext.parseDns(v).isPresent();
-            }
-        };
-        probeDns.setErrorMessage(Messages.PrefsProbeDnsInvalid);
-        probeDns.setEmptyStringAllowed(true);
-        probeDns.getTextControl(parent).setMessage(Messages.PrefsProbeDnsHint);
-        probeDns.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeDns");
-        addField(probeDns);
-
-        StringFieldEditor recipient = new StringFieldEditor(SupportContext.PREFERENCE_PROBE_RECIPIENT,
-                Messages.PrefsProbeRecipient, parent) {
-            @Override
-            protected boolean doCheckState() {
-                String v = getStringValue().trim();
-                return v.isEmpty() || SupportContext.isAddress(v);
-            }
-        };
-        recipient.setErrorMessage(Messages.PrefsProbeRecipientInvalid);
-        recipient.setEmptyStringAllowed(true);
-        recipient.getTextControl(parent).setMessage(ProbeSettings.DEFAULTS.to());
-        recipient.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeRecipient");
-        addField(recipient);
+        optional(SupportContext.PREFERENCE_PROBE_DNS, Messages.PrefsProbeDns, parent,
+                v -> SupportContext.parseDns(v).isPresent(), Messages.PrefsProbeDnsInvalid, Messages.PrefsProbeDnsHint,
+                "prefs.probeDns");
+        optional(SupportContext.PREFERENCE_PROBE_RECIPIENT, Messages.PrefsProbeRecipient, parent,
+                SupportContext::isAddress, Messages.PrefsProbeRecipientInvalid, ProbeSettings.DEFAULTS.to(),
+                "prefs.probeRecipient");
 
         IntegerFieldEditor timeout = new IntegerFieldEditor(SupportContext.PREFERENCE_PROBE_TIMEOUT,
                 Messages.PrefsProbeTimeout, parent, 3);
@@ -120,22 +103,8 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         timeout.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.probeTimeout");
         addField(timeout);
 
-        ispdb = new StringFieldEditor(ISPDB_KEY, Messages.PrefsIspdb, parent) {
-            @Override
-            protected boolean doCheckState() {
-                String v = getStringValue().trim();
-                try {
-                    return v.isEmpty() || java.nio.file.Files.isDirectory(java.nio.file.Path.of(v));
-                } catch (java.nio.file.InvalidPathException e) {
-                    return false;
-                }
-            }
-        };
-        ispdb.setErrorMessage(Messages.PrefsIspdbInvalid);
-        ispdb.setEmptyStringAllowed(true);
-        ispdb.getTextControl(parent).setMessage(Messages.PrefsIspdbHint);
-        ispdb.getTextControl(parent).setData(Widgets.TEST_ID, "prefs.ispdb");
-        addField(ispdb);
+        ispdb = optional(ISPDB_KEY, Messages.PrefsIspdb, parent, SupportPreferencePage::isFolder,
+                Messages.PrefsIspdbInvalid, Messages.PrefsIspdbHint, "prefs.ispdb");
         // addField gives every editor the page's store; the folder lives in the generic provider's node
         ispdb.setPreferenceStore(ispdbPreferences);
         ispdb.load();
@@ -173,6 +142,38 @@ public final class SupportPreferencePage extends FieldEditorPreferencePage imple
         BooleanFieldEditor unsigned = new BooleanFieldEditor(UnsignedContent.PREFERENCE, Messages.PrefsAcceptUnsigned, parent);
         unsigned.getDescriptionControl(parent).setData(Widgets.TEST_ID, "prefs.acceptUnsigned");
         addField(unsigned);
+    }
+
+    /**
+     * Adds a text preference that may be left empty and is otherwise checked as typed.
+     *
+     * @param valid whether a non-empty (trimmed) value is usable
+     * @return the editor, added to the page
+     */
+    private StringFieldEditor optional(String key, String label, Composite parent, Predicate<String> valid, String error,
+            String hint, String testId) {
+        StringFieldEditor editor = new StringFieldEditor(key, label, parent) {
+            @Override
+            protected boolean doCheckState() {
+                String v = getStringValue().trim();
+                return v.isEmpty() || valid.test(v);
+            }
+        };
+        editor.setErrorMessage(error);
+        editor.setEmptyStringAllowed(true);
+        editor.getTextControl(parent).setMessage(hint);
+        editor.getTextControl(parent).setData(Widgets.TEST_ID, testId);
+        addField(editor);
+        return editor;
+    }
+
+    /** @return whether the text names an existing folder */
+    private static boolean isFolder(String text) {
+        try {
+            return Files.isDirectory(Path.of(text));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     @Override
