@@ -33,6 +33,9 @@ class ProviderCatalogViewTest {
                 "the workbench opens on the Support perspective");
         IViewPart view = page.findView(CATALOG_VIEW);
         assertNotNull(view, "the Support perspective shows the Provider Catalog view");
+        // in front of the Statistics, which earlier tests may have opened in the same folder
+        page.bringToTop(view);
+        Widgets.settle();
         window.getShell().setSize(1200, 700);
 
         Table table = Widgets.find(window.getShell(), Table.class, "catalog.table")
