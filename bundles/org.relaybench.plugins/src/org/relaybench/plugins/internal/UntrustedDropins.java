@@ -90,9 +90,12 @@ public final class UntrustedDropins implements ResolverHookFactory {
         return allowUnsigned ? null : new Hook();
     }
 
-    /** @return the verdict for a dropped-in bundle's path; reached again only when the jar, its signature or the trust changed */
-    DropinTrust verdict(Path bundle) {
-        String keys = TrustedSigners.keysText(context); // read at each resolution: trust may change meanwhile
+    /**
+     * @param keys the trusted keys as read for this resolution ({@link TrustedSigners#keysText}, once per
+     *        resolution: trust may change between resolutions)
+     * @return the verdict for a dropped-in bundle's path; reached again only when the jar, its signature or the trust changed
+     */
+    DropinTrust verdict(Path bundle, String keys) {
         int keysStamp = Objects.hashCode(keys);
         long stamp = stamp(bundle);
         Known k = known.get(bundle);
@@ -140,10 +143,11 @@ public final class UntrustedDropins implements ResolverHookFactory {
 
     private void unresolveUntrusted() {
         List<Bundle> refresh = new ArrayList<>();
+        TrustedKeys keys = new TrustedKeys();
         for (Bundle bundle : context.getBundles()) {
             Path path = dropin(bundle);
             if (path != null && bundle.getState() != Bundle.INSTALLED && bundle.getState() != Bundle.UNINSTALLED
-                    && !verdict(path).trusted()) {
+                    && !verdict(path, keys.text()).trusted()) {
                 refresh.add(bundle);
             }
         }
@@ -171,13 +175,30 @@ public final class UntrustedDropins implements ResolverHookFactory {
         }
     }
 
+    /** The trusted keys, read from p2's preferences when first needed and then kept: one read per resolution. */
+    private final class TrustedKeys {
+
+        private boolean read;
+        private String text;
+
+        String text() {
+            if (!read) {
+                text = TrustedSigners.keysText(context);
+                read = true;
+            }
+            return text;
+        }
+    }
+
     private final class Hook implements ResolverHook {
+
+        private final TrustedKeys keys = new TrustedKeys();
 
         @Override
         public void filterResolvable(Collection<BundleRevision> candidates) {
             candidates.removeIf(revision -> {
                 Path path = dropin(revision.getBundle());
-                return path != null && !verdict(path).trusted();
+                return path != null && !verdict(path, keys.text()).trusted();
             });
         }
 
