@@ -48,7 +48,7 @@ final class BulkWriter {
                 "last_seq");
                 BulkTables events = BulkTables.of(c, kind, "rb_event", "session_id", "seq", "at", "agent", "kind", "payload");
                 BulkTables causes = BulkTables.of(c, kind, "rb_session_cause", "session_id", "cause", "opened_at");
-                BulkTables tokens = BulkTables.of(c, kind, "rb_session_token", "session_id", "token", "opened_at")) {
+                BulkTables words = WordIndex.bulk(c, kind)) {
             for (BulkSession b : sessions) {
                 NewSession s = b.session();
                 OffsetDateTime opened = Times.sql(s.at());
@@ -79,7 +79,7 @@ final class BulkWriter {
                     }
                     index(causes, b.id(), codes, opened);
                 }
-                index(tokens, b.id(), Tokens.of(texts), opened);
+                WordIndex.bulkRows(words, kind, b.id(), opened, Tokens.of(texts));
                 session(rows, b.id(), s, opened, seq == 1 ? opened : later, provider, top, b.probes().size(),
                         b.diagnosis().isPresent() ? 1 : 0, seq);
             }
@@ -87,7 +87,7 @@ final class BulkWriter {
             rows.finish();
             events.finish();
             causes.finish();
-            tokens.finish();
+            words.finish();
         }
     }
 

@@ -21,6 +21,10 @@ import org.relaybench.store.SessionSummary;
  * stops after one page; else the sessions by opening time. Every other criterion filters those rows,
  * the word and cause criteria through {@code exists} on the same indexes. A word prefix
  * ({@code word*}) matching few index entries is looked up in the word index instead.
+ * <p>
+ * That is H2's word index ({@code rb_session_token}). On PostgreSQL the words and prefixes are one
+ * {@code tsquery} against the session's words ({@link WordIndex}), which drives the query when there
+ * is no ticket.
  */
 final class SearchSql {
 
@@ -29,6 +33,24 @@ final class SearchSql {
 
     /** At most this many index entries make a word prefix "rare". */
     private static final int RARE = 2000;
+
+    /** How many of the newest sessions {@link #NEWEST_BY_WORDS} reads. */
+    static final int WINDOW = 4000;
+
+    /** PostgreSQL: the sessions' words, driving a search. */
+    private static final String BY_WORDS = "rb_session_words d join rb_session s on s.id = d.session_id";
+
+    /**
+     * PostgreSQL: the words of the newest {@value #WINDOW} sessions only. A prefix that begins many
+     * different words (say {@code user*} over a hundred thousand addresses) is a costly GIN lookup whose
+     * matches are then sorted, and the planner cannot tell from its statistics; when the newest sessions
+     * hold a page of matches, which is when there are that many, they are the answer.
+     */
+    private static final String NEWEST_BY_WORDS = "(select * from rb_session_words order by opened_at desc, session_id desc"
+            + " fetch first " + WINDOW + " rows only) d join rb_session s on s.id = d.session_id";
+
+    /** Whether the query is driven by PostgreSQL's word index with a prefix: {@link #NEWEST_BY_WORDS} first. */
+    private boolean windowed;
 
     private final StringBuilder where = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
@@ -48,9 +70,20 @@ final class SearchSql {
     static List<SessionSummary> run(Connection c, StoreDatabase.Kind kind, SessionQuery q) throws SQLException {
         SearchSql b = new SearchSql(kind == StoreDatabase.Kind.H2);
         String sql = b.build(c, q);
+        if (b.windowed && q.offset() + q.limit() < WINDOW) {
+            // the newest sessions hold a full page: no older match can come before those
+            List<SessionSummary> newest = b.execute(c, sql.replace(BY_WORDS, NEWEST_BY_WORDS));
+            if (newest.size() > q.limit()) {
+                return newest;
+            }
+        }
+        return b.execute(c, sql);
+    }
+
+    private List<SessionSummary> execute(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < b.params.size(); i++) {
-                s.setObject(i + 1, b.params.get(i));
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
             }
             List<SessionSummary> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -86,6 +119,16 @@ final class SearchSql {
         if (q.ticket().isPresent()) {
             condition("s.ticket_key = ?", SummaryWriter.key(q.ticket().get(), 200));
             order = "s.ticket_key, " + order;
+        } else if (!h2 && !(exact.isEmpty() && prefixes.isEmpty())) {
+            // PostgreSQL's planner chooses between the GIN index (few matches, sorted after) and the
+            // sessions newest first, each checked (many matches, reading stops after one page)
+            from = BY_WORDS;
+            windowed = !prefixes.isEmpty();
+            condition("d.words @@ cast(? as tsquery)", WordIndex.tsquery(exact, prefixes));
+            exact.clear();
+            prefixes.clear();
+            order = "d.opened_at desc, d.session_id desc";
+            time = "d.opened_at";
         } else if (!exact.isEmpty()) {
             from = "rb_session_token d join rb_session s on s.id = d.session_id";
             condition("d.token = ?", exact.remove(0));
@@ -124,6 +167,12 @@ final class SearchSql {
         if (!causeDone) {
             q.cause().ifPresent(cause -> condition(
                     "exists (select 1 from rb_session_cause c where c.session_id = s.id and c.cause = ?)", cause));
+        }
+        if (!h2 && !(exact.isEmpty() && prefixes.isEmpty())) {
+            condition("exists (select 1 from rb_session_words w where w.session_id = s.id and w.words @@ cast(? as tsquery))",
+                    WordIndex.tsquery(exact, prefixes));
+            exact.clear();
+            prefixes.clear();
         }
         for (String w : exact) {
             condition("exists (select 1 from rb_session_token t where t.session_id = s.id and t.token = ?)", w);

@@ -28,4 +28,27 @@ public enum Backend {
     public Path files(String name) throws Exception {
         return this == H2 ? Scratch.dir("h2-" + name) : PostgresServer.get().files();
     }
+
+    /** @return the table of the store's free-text index: a row per word on H2, a row per session on PostgreSQL */
+    public String wordTable() {
+        return this == H2 ? "rb_session_token" : "rb_session_words";
+    }
+
+    /**
+     * Fault injection: a statement that makes the store refuse every session whose free-text index
+     * holds the word.
+     *
+     * @param constraint the name of the check constraint it adds, for {@link #acceptWordsAgain}
+     * @param word a lower-case word
+     * @return the {@code alter table} statement
+     */
+    public String refuseWord(String constraint, String word) {
+        return "alter table " + wordTable() + " add constraint " + constraint + " check ("
+                + (this == H2 ? "token <> '" + word + "'" : "not (words @@ '" + word + "'::tsquery)") + ")";
+    }
+
+    /** @return the statement that drops the constraint {@link #refuseWord} added */
+    public String acceptWordsAgain(String constraint) {
+        return "alter table " + wordTable() + " drop constraint " + constraint;
+    }
 }
