@@ -23,8 +23,8 @@ import org.relaybench.store.SessionSummary;
  * ({@code word*}) matching few index entries is looked up in the word index instead.
  * <p>
  * That is H2's word index ({@code rb_session_token}). On PostgreSQL the words and prefixes are one
- * {@code tsquery} against the session's words ({@link WordIndex}), which drives the query when there
- * is no ticket.
+ * {@code tsquery} against the summary row's words ({@link WordIndex}), a condition like the others,
+ * and a query with a prefix first looks among the newest sessions ({@link #NEWEST}).
  */
 final class SearchSql {
 
@@ -34,23 +34,22 @@ final class SearchSql {
     /** At most this many index entries make a word prefix "rare". */
     private static final int RARE = 2000;
 
-    /** How many of the newest sessions {@link #NEWEST_BY_WORDS} reads. */
+    /** How many of the newest sessions {@link #NEWEST} holds. */
     static final int WINDOW = 4000;
 
-    /** PostgreSQL: the sessions' words, driving a search. */
-    private static final String BY_WORDS = "rb_session_words d join rb_session s on s.id = d.session_id";
-
     /**
-     * PostgreSQL: the words of the newest {@value #WINDOW} sessions only. A prefix that begins many
-     * different words (say {@code user*} over a hundred thousand addresses) is a costly GIN lookup whose
-     * matches are then sorted, and the planner cannot tell from its statistics; when the newest sessions
-     * hold a page of matches, which is when there are that many, they are the answer.
+     * PostgreSQL: the newest {@value #WINDOW} sessions only. A prefix that begins many different words
+     * (say {@code user*} over a hundred thousand addresses) is a costly GIN lookup whose matches are
+     * then sorted, and the planner cannot tell from its statistics; when the newest sessions hold a
+     * page of matches, which is when there are that many, they are the answer.
      */
-    private static final String NEWEST_BY_WORDS = "(select * from rb_session_words order by opened_at desc, session_id desc"
-            + " fetch first " + WINDOW + " rows only) d join rb_session s on s.id = d.session_id";
+    private static final String NEWEST = "(select * from rb_session order by opened_at desc, id desc fetch first " + WINDOW
+            + " rows only) s";
 
-    /** Whether the query is driven by PostgreSQL's word index with a prefix: {@link #NEWEST_BY_WORDS} first. */
+    /** Whether the query asks PostgreSQL's word index for a prefix: {@link #NEWEST} first. */
     private boolean windowed;
+    private String from;
+    private String rest;
 
     private final StringBuilder where = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
@@ -69,10 +68,11 @@ final class SearchSql {
      */
     static List<SessionSummary> run(Connection c, StoreDatabase.Kind kind, SessionQuery q) throws SQLException {
         SearchSql b = new SearchSql(kind == StoreDatabase.Kind.H2);
-        String sql = b.build(c, q);
+        b.build(c, q);
+        String sql = b.select("rb_session s");
         if (b.windowed && q.offset() + q.limit() < WINDOW) {
-            // the newest sessions hold a full page: no older match can come before those
-            List<SessionSummary> newest = b.execute(c, sql.replace(BY_WORDS, NEWEST_BY_WORDS));
+            // when the newest sessions hold a full page, no older match can come before those
+            List<SessionSummary> newest = b.execute(c, b.select(NEWEST));
             if (newest.size() > q.limit()) {
                 return newest;
             }
@@ -100,7 +100,7 @@ final class SearchSql {
      * H2 that the index delivers the rows already sorted (PostgreSQL sees it either way), so reading
      * stops after one page instead of sorting every match.
      */
-    private String build(Connection c, SessionQuery q) throws SQLException {
+    private void build(Connection c, SessionQuery q) throws SQLException {
         List<String> exact = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         for (String w : Tokens.query(q.text())) {
@@ -110,7 +110,7 @@ final class SearchSql {
                 exact.add(w);
             }
         }
-        String from = "rb_session s";
+        from = "rb_session s";
         String order = "s.opened_at desc, s.id desc";
         String time = "s.opened_at";
         boolean causeDone = false;
@@ -119,17 +119,7 @@ final class SearchSql {
         if (q.ticket().isPresent()) {
             condition("s.ticket_key = ?", SummaryWriter.key(q.ticket().get(), 200));
             order = "s.ticket_key, " + order;
-        } else if (!h2 && !(exact.isEmpty() && prefixes.isEmpty())) {
-            // PostgreSQL's planner chooses between the GIN index (few matches, sorted after) and the
-            // sessions newest first, each checked (many matches, reading stops after one page)
-            from = BY_WORDS;
-            windowed = !prefixes.isEmpty();
-            condition("d.words @@ cast(? as tsquery)", WordIndex.tsquery(exact, prefixes));
-            exact.clear();
-            prefixes.clear();
-            order = "d.opened_at desc, d.session_id desc";
-            time = "d.opened_at";
-        } else if (!exact.isEmpty()) {
+        } else if (h2 && !exact.isEmpty()) {
             from = "rb_session_token d join rb_session s on s.id = d.session_id";
             condition("d.token = ?", exact.remove(0));
             order = "d.token, d.opened_at desc, d.session_id desc";
@@ -169,8 +159,11 @@ final class SearchSql {
                     "exists (select 1 from rb_session_cause c where c.session_id = s.id and c.cause = ?)", cause));
         }
         if (!h2 && !(exact.isEmpty() && prefixes.isEmpty())) {
-            condition("exists (select 1 from rb_session_words w where w.session_id = s.id and w.words @@ cast(? as tsquery))",
-                    WordIndex.tsquery(exact, prefixes));
+            // the summary row's words: PostgreSQL's planner chooses between their GIN index (few
+            // matches, combined with the other criteria's indexes, sorted after) and the sessions
+            // newest first, each checked (many matches: reading stops after one page)
+            condition("s.words @@ cast(? as tsquery)", WordIndex.tsquery(exact, prefixes));
+            windowed = !prefixes.isEmpty();
             exact.clear();
             prefixes.clear();
         }
@@ -185,8 +178,13 @@ final class SearchSql {
         }
         params.add(Integer.valueOf(q.offset()));
         params.add(Integer.valueOf(q.limit() + 1));
-        return "select " + COLUMNS + " from " + from + (where.length() == 0 ? "" : " where " + where) + " order by "
+        rest = (where.length() == 0 ? "" : " where " + where) + " order by "
                 + order + " offset ? rows fetch next ? rows only";
+    }
+
+    /** @return the query built, with {@code sessions} (a table or subquery named s) for the summary rows */
+    private String select(String sessions) {
+        return "select " + COLUMNS + " from " + from.replace("rb_session s", sessions) + rest;
     }
 
     /** @return whether few index words start with the prefix */

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,11 +18,11 @@ import org.postgresql.PGConnection;
  * The free-text index: the words ({@link Tokens}) each session can be found by.
  * <p>
  * On H2 it is one row per word and session ({@code rb_session_token}), read newest first from its
- * {@code (token, opened_at desc)} index. On PostgreSQL it is one row per session whose words are a
- * {@code tsvector} under a GIN index ({@code rb_session_words}): the words go in as they are
+ * {@code (token, opened_at desc)} index. On PostgreSQL it is a {@code tsvector} column of the
+ * session's summary row ({@code rb_session.words}) under a GIN index: the words go in as they are
  * ({@code array_to_tsvector}, no text-search parsing or stemming), and a search is a {@code tsquery}
- * of them, {@code word:*} for a prefix. Adding a session's 50-odd words then costs one row and
- * one GIN pending-list entry instead of 50 rows in three btrees, which is what bulk logging spends
+ * of them, {@code word:*} for a prefix. Adding a session's 50-odd words then costs one value and
+ * GIN pending-list entries instead of 50 rows in three btrees, which is what bulk logging spent
  * most of its time on.
  */
 final class WordIndex {
@@ -31,24 +30,25 @@ final class WordIndex {
     private WordIndex() {
     }
 
-    /** @return whether the connection is to PostgreSQL, whose index is {@code rb_session_words} */
+    /** @return whether the connection is to PostgreSQL, whose index is {@code rb_session.words} */
     static boolean postgres(Connection c) throws SQLException {
         return c.isWrapperFor(PGConnection.class);
     }
 
-    /** Adds the words to the session's index, each once; words it has already are left as they are. */
+    /**
+     * Adds the words to the session's index, each once; words it has already are left as they are. The
+     * session's summary row is there, locked by the caller's transaction.
+     */
     static void add(Connection c, String id, Instant opened, Set<String> words) throws SQLException {
         if (words.isEmpty()) {
             return;
         }
         if (postgres(c)) {
-            try (PreparedStatement s = c.prepareStatement("insert into rb_session_words (session_id, opened_at, words)"
-                    + " values (?, ?, array_to_tsvector(?)) on conflict (session_id)"
-                    + " do update set words = rb_session_words.words || excluded.words")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "update rb_session set words = words || array_to_tsvector(?) where id = ?")) {
                 Array array = c.createArrayOf("text", words.toArray());
-                s.setString(1, id);
-                s.setObject(2, Times.sql(opened));
-                s.setArray(3, array);
+                s.setArray(1, array);
+                s.setString(2, id);
                 s.executeUpdate();
                 array.free();
             }
@@ -77,28 +77,6 @@ final class WordIndex {
                 s.addBatch();
             }
             s.executeBatch();
-        }
-    }
-
-    /** @return the bulk writer of the index's rows for {@link #bulkRows} */
-    static BulkTables bulk(Connection c, StoreDatabase.Kind kind) throws SQLException {
-        return kind == StoreDatabase.Kind.POSTGRESQL
-                ? BulkTables.of(c, kind, "rb_session_words", "session_id", "opened_at", "words")
-                : BulkTables.of(c, kind, "rb_session_token", "session_id", "token", "opened_at");
-    }
-
-    /** Adds the index rows of a new session to a writer made by {@link #bulk}. */
-    static void bulkRows(BulkTables rows, StoreDatabase.Kind kind, String id, OffsetDateTime opened, Set<String> words)
-            throws SQLException {
-        if (words.isEmpty()) {
-            return;
-        }
-        if (kind == StoreDatabase.Kind.POSTGRESQL) {
-            rows.row(id, opened, tsvector(words));
-        } else {
-            for (String w : words) {
-                rows.row(id, w, opened);
-            }
         }
     }
 

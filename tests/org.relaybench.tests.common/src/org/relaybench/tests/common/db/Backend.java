@@ -1,6 +1,7 @@
 package org.relaybench.tests.common.db;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.relaybench.tests.common.Scratch;
 import org.relaybench.tests.common.servers.PostgresServer;
@@ -29,9 +30,13 @@ public enum Backend {
         return this == H2 ? Scratch.dir("h2-" + name) : PostgresServer.get().files();
     }
 
-    /** @return the table of the store's free-text index: a row per word on H2, a row per session on PostgreSQL */
-    public String wordTable() {
-        return this == H2 ? "rb_session_token" : "rb_session_words";
+    /**
+     * @return the store's tables: the summary rows, the trail, the cause index and, on H2, the word
+     *         index (PostgreSQL keeps a session's words in its summary row)
+     */
+    public List<String> tables() {
+        return this == H2 ? List.of("rb_session", "rb_event", "rb_session_cause", "rb_session_token")
+                : List.of("rb_session", "rb_event", "rb_session_cause");
     }
 
     /**
@@ -50,5 +55,9 @@ public enum Backend {
     /** @return the statement that drops the constraint {@link #refuseWord} added */
     public String acceptWordsAgain(String constraint) {
         return "alter table " + wordTable() + " drop constraint " + constraint;
+    }
+
+    private String wordTable() {
+        return this == H2 ? "rb_session_token" : "rb_session";
     }
 }
