@@ -43,9 +43,13 @@ final class BulkWriter {
     static void write(Connection c, StoreDatabase.Kind kind, List<BulkSession> sessions, Instant now)
             throws SQLException {
         OffsetDateTime later = Times.sql(now);
-        try (BulkTables rows = BulkTables.of(c, kind, "rb_session", "id", "opened_at", "updated_at", "agent", "customer",
-                "customer_key", "ticket", "ticket_key", "email", "provider_id", "top_cause", "status", "diagnoses", "probes",
-                "last_seq");
+        boolean postgres = kind == StoreDatabase.Kind.POSTGRESQL;
+        List<String> columns = new ArrayList<>(List.of("id", "opened_at", "updated_at", "agent", "customer", "customer_key",
+                "ticket", "ticket_key", "email", "provider_id", "top_cause", "status", "diagnoses", "probes", "last_seq"));
+        if (postgres) {
+            columns.add("words"); // PostgreSQL's word index is in the summary row (WordIndex)
+        }
+        try (BulkTables rows = BulkTables.of(c, kind, "rb_session", columns.toArray(String[]::new));
                 BulkTables events = BulkTables.of(c, kind, "rb_event", "session_id", "seq", "at", "agent", "kind", "payload");
                 BulkTables causes = BulkTables.of(c, kind, "rb_session_cause", "session_id", "cause", "opened_at");
                 BulkTables tokens = BulkTables.of(c, kind, "rb_session_token", "session_id", "token", "opened_at")) {
@@ -79,9 +83,19 @@ final class BulkWriter {
                     }
                     index(causes, b.id(), codes, opened);
                 }
-                index(tokens, b.id(), Tokens.of(texts), opened);
-                session(rows, b.id(), s, opened, seq == 1 ? opened : later, provider, top, b.probes().size(),
-                        b.diagnosis().isPresent() ? 1 : 0, seq);
+                Set<String> words = Tokens.of(texts);
+                List<Object> row = new ArrayList<>(List.of(b.id(), opened, seq == 1 ? opened : later,
+                        SummaryWriter.clip(s.agent(), 200), SummaryWriter.clip(s.customer(), 400),
+                        SummaryWriter.key(s.customer(), 400), SummaryWriter.clip(s.ticket(), 200),
+                        SummaryWriter.key(s.ticket(), 200), SummaryWriter.clip(s.account().email(), 320),
+                        SummaryWriter.clip(provider, 200), SummaryWriter.clip(top, 200), "open",
+                        b.diagnosis().isPresent() ? 1 : 0, b.probes().size(), seq));
+                if (postgres) {
+                    row.add(WordIndex.tsvector(words));
+                } else {
+                    index(tokens, b.id(), words, opened);
+                }
+                rows.row(row.toArray());
             }
             // summary rows first: the events and index rows refer to them
             rows.finish();
@@ -98,14 +112,6 @@ final class BulkWriter {
         p.addProperty("ticket", session.ticket());
         p.add("account", AccountCodec.write(session.account()));
         return p;
-    }
-
-    private static void session(BulkTables s, String id, NewSession n, OffsetDateTime opened, OffsetDateTime updated,
-            String provider, String top, int probes, int diagnoses, long lastSeq) throws SQLException {
-        s.row(id, opened, updated, SummaryWriter.clip(n.agent(), 200), SummaryWriter.clip(n.customer(), 400),
-                SummaryWriter.key(n.customer(), 400), SummaryWriter.clip(n.ticket(), 200), SummaryWriter.key(n.ticket(), 200),
-                SummaryWriter.clip(n.account().email(), 320), SummaryWriter.clip(provider, 200),
-                SummaryWriter.clip(top, 200), "open", diagnoses, probes, lastSeq);
     }
 
     private static void event(BulkTables s, String id, long seq, OffsetDateTime at, String agent, EventKind kind,

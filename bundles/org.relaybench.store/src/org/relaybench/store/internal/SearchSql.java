@@ -21,6 +21,10 @@ import org.relaybench.store.SessionSummary;
  * stops after one page; else the sessions by opening time. Every other criterion filters those rows,
  * the word and cause criteria through {@code exists} on the same indexes. A word prefix
  * ({@code word*}) matching few index entries is looked up in the word index instead.
+ * <p>
+ * That is H2's word index ({@code rb_session_token}). On PostgreSQL the words and prefixes are one
+ * {@code tsquery} against the summary row's words ({@link WordIndex}), a condition like the others,
+ * and a query with a prefix first looks among the newest sessions ({@link #NEWEST}).
  */
 final class SearchSql {
 
@@ -29,6 +33,23 @@ final class SearchSql {
 
     /** At most this many index entries make a word prefix "rare". */
     private static final int RARE = 2000;
+
+    /** How many of the newest sessions {@link #NEWEST} holds. */
+    static final int WINDOW = 4000;
+
+    /**
+     * PostgreSQL: the newest {@value #WINDOW} sessions only. A prefix that begins many different words
+     * (say {@code user*} over a hundred thousand addresses) is a costly GIN lookup whose matches are
+     * then sorted, and the planner cannot tell from its statistics; when the newest sessions hold a
+     * page of matches, which is when there are that many, they are the answer.
+     */
+    private static final String NEWEST = "(select * from rb_session order by opened_at desc, id desc fetch first " + WINDOW
+            + " rows only) s";
+
+    /** Whether the query asks PostgreSQL's word index for a prefix: {@link #NEWEST} first. */
+    private boolean windowed;
+    private String from;
+    private String rest;
 
     private final StringBuilder where = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
@@ -47,10 +68,22 @@ final class SearchSql {
      */
     static List<SessionSummary> run(Connection c, StoreDatabase.Kind kind, SessionQuery q) throws SQLException {
         SearchSql b = new SearchSql(kind == StoreDatabase.Kind.H2);
-        String sql = b.build(c, q);
+        b.build(c, q);
+        String sql = b.select("rb_session s");
+        if (b.windowed && q.offset() + q.limit() < WINDOW) {
+            // when the newest sessions hold a full page, no older match can come before those
+            List<SessionSummary> newest = b.execute(c, b.select(NEWEST));
+            if (newest.size() > q.limit()) {
+                return newest;
+            }
+        }
+        return b.execute(c, sql);
+    }
+
+    private List<SessionSummary> execute(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < b.params.size(); i++) {
-                s.setObject(i + 1, b.params.get(i));
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
             }
             List<SessionSummary> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -67,7 +100,7 @@ final class SearchSql {
      * H2 that the index delivers the rows already sorted (PostgreSQL sees it either way), so reading
      * stops after one page instead of sorting every match.
      */
-    private String build(Connection c, SessionQuery q) throws SQLException {
+    private void build(Connection c, SessionQuery q) throws SQLException {
         List<String> exact = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         for (String w : Tokens.query(q.text())) {
@@ -77,7 +110,7 @@ final class SearchSql {
                 exact.add(w);
             }
         }
-        String from = "rb_session s";
+        from = "rb_session s";
         String order = "s.opened_at desc, s.id desc";
         String time = "s.opened_at";
         boolean causeDone = false;
@@ -86,7 +119,7 @@ final class SearchSql {
         if (q.ticket().isPresent()) {
             condition("s.ticket_key = ?", SummaryWriter.key(q.ticket().get(), 200));
             order = "s.ticket_key, " + order;
-        } else if (!exact.isEmpty()) {
+        } else if (h2 && !exact.isEmpty()) {
             from = "rb_session_token d join rb_session s on s.id = d.session_id";
             condition("d.token = ?", exact.remove(0));
             order = "d.token, d.opened_at desc, d.session_id desc";
@@ -125,6 +158,15 @@ final class SearchSql {
             q.cause().ifPresent(cause -> condition(
                     "exists (select 1 from rb_session_cause c where c.session_id = s.id and c.cause = ?)", cause));
         }
+        if (!h2 && !(exact.isEmpty() && prefixes.isEmpty())) {
+            // the summary row's words: PostgreSQL's planner chooses between their GIN index (few
+            // matches, combined with the other criteria's indexes, sorted after) and the sessions
+            // newest first, each checked (many matches: reading stops after one page)
+            condition("s.words @@ cast(? as tsquery)", WordIndex.tsquery(exact, prefixes));
+            windowed = !prefixes.isEmpty();
+            exact.clear();
+            prefixes.clear();
+        }
         for (String w : exact) {
             condition("exists (select 1 from rb_session_token t where t.session_id = s.id and t.token = ?)", w);
         }
@@ -136,8 +178,13 @@ final class SearchSql {
         }
         params.add(Integer.valueOf(q.offset()));
         params.add(Integer.valueOf(q.limit() + 1));
-        return "select " + COLUMNS + " from " + from + (where.length() == 0 ? "" : " where " + where) + " order by "
+        rest = (where.length() == 0 ? "" : " where " + where) + " order by "
                 + order + " offset ? rows fetch next ? rows only";
+    }
+
+    /** @return the query built, with {@code sessions} (a table or subquery named s) for the summary rows */
+    private String select(String sessions) {
+        return "select " + COLUMNS + " from " + from.replace("rb_session s", sessions) + rest;
     }
 
     /** @return whether few index words start with the prefix */

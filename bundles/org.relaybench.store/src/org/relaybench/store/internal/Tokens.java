@@ -1,7 +1,9 @@
 package org.relaybench.store.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,9 +27,13 @@ final class Tokens {
         for (String text : texts) {
             for (String word : words(text)) {
                 add(out, word);
-                if (word.matches(".*[.@_-].*")) {
-                    for (String part : word.split("[.@_-]+")) {
-                        add(out, part);
+                int start = 0;
+                for (int i = 0; i <= word.length(); i++) {
+                    if (i == word.length() ? start > 0 : isJoiner(word.charAt(i))) {
+                        if (i > start) {
+                            add(out, word.substring(start, i));
+                        }
+                        start = i + 1;
                     }
                 }
             }
@@ -35,18 +41,23 @@ final class Tokens {
         return out;
     }
 
-    /** @return the words of a search text, as the index has them (a trailing {@code *} is kept) */
+    /**
+     * @return the words of a search text, as the index has them: a word followed by {@code *} marked
+     *         so, as a prefix; words too short for the index left out
+     */
     static Set<String> query(String text) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : text.trim().split("\\s+")) {
             boolean prefix = raw.endsWith("*");
-            for (String word : words(raw)) {
-                out.add(word.length() > MAX ? word.substring(0, MAX) : word);
-            }
-            if (prefix && !out.isEmpty()) {
-                String last = out.stream().reduce((a, b) -> b).orElseThrow();
-                out.remove(last);
-                out.add(last + "*");
+            List<String> words = new ArrayList<>(words(raw));
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                if (prefix && i == words.size() - 1) {
+                    out.add((word.length() > MAX ? word.substring(0, MAX) : word) + "*");
+                } else if (word.length() >= MIN) {
+                    // a shorter word is in no index: asking for it would find nothing
+                    out.add(word.length() > MAX ? word.substring(0, MAX) : word);
+                }
             }
         }
         return out;
@@ -61,7 +72,7 @@ final class Tokens {
         String lower = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i <= lower.length(); i++) {
             char c = i < lower.length() ? lower.charAt(i) : ' ';
-            boolean inner = (c == '.' || c == '@' || c == '-' || c == '_') && word.length() > 0;
+            boolean inner = isJoiner(c) && word.length() > 0;
             if (Character.isLetterOrDigit(c) || inner) {
                 word.append(c);
             } else if (word.length() > 0) {
@@ -71,6 +82,10 @@ final class Tokens {
         }
         out.remove("");
         return out;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '.' || c == '@' || c == '-' || c == '_';
     }
 
     private static String trimPunctuation(String w) {

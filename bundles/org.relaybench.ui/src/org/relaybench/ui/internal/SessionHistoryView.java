@@ -57,7 +57,7 @@ public final class SessionHistoryView extends ViewPart {
     private TableViewer audit;
     private final Runnable changed = () -> Display.getDefault().asyncExec(this::search);
     /** Counts searches, so that only the newest one's answer is shown; UI thread only. */
-    private long generation;
+    private NewestRead<SessionPage> reads;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -69,7 +69,10 @@ public final class SessionHistoryView extends ViewPart {
         filter.setToolTipText(Messages.HistoryFilterTip);
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter.setData(Widgets.TEST_ID, "history.filter");
-        filter.addModifyListener(e -> schedule());
+        // a short pause while typing, so that each key does not start a query
+        reads = new NewestRead<>(filter, Messages.HistoryJob, 150, this::show, e -> summary
+                .setText(ProcedureSection.mnemonicFree(NLS.bind(Messages.HistoryFailed, e.getMessage()))));
+        filter.addModifyListener(e -> reads.soon(this::search));
         filter.addListener(SWT.DefaultSelection, e -> {
             if (sessions.getTable().getItemCount() > 0) {
                 sessions.getTable().setFocus();
@@ -106,47 +109,19 @@ public final class SessionHistoryView extends ViewPart {
         search();
     }
 
-    private void schedule() {
-        // a short pause while typing, so that each key does not start a query
-        Display display = filter.getDisplay();
-        long mine = ++generation;
-        display.timerExec(150, () -> {
-            if (mine == generation && !filter.isDisposed()) {
-                search();
-            }
-        });
-    }
-
     /** Runs the filter's query in a job and shows the answer, unless a newer one was started. */
     void search() {
         if (filter == null || filter.isDisposed()) {
             return;
         }
-        long mine = ++generation;
         SessionQuery query = HistoryFilter.parse(filter.getText(), PAGE);
-        Display display = filter.getDisplay();
-        Job job = Job.create(Messages.HistoryJob, (IProgressMonitor monitor) -> {
-            try {
-                SessionPage page = context.log().search(query);
-                display.asyncExec(() -> {
-                    if (mine == generation && !filter.isDisposed()) {
-                        sessions.setInput(page.sessions());
-                        summary.setText(java.text.MessageFormat.format(
-                                page.more() ? Messages.HistoryMore : Messages.HistoryCount, page.sessions().size()));
-                    }
-                });
-                return Status.OK_STATUS;
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> {
-                    if (mine == generation && !filter.isDisposed()) {
-                        summary.setText(ProcedureSection.mnemonicFree(NLS.bind(Messages.HistoryFailed, e.getMessage())));
-                    }
-                });
-                return Status.warning(NLS.bind(Messages.HistoryFailed, e.getMessage()), e);
-            }
-        });
-        job.setSystem(true);
-        job.schedule();
+        reads.now(() -> context.log().search(query), e -> NLS.bind(Messages.HistoryFailed, e.getMessage()));
+    }
+
+    private void show(SessionPage page) {
+        sessions.setInput(page.sessions());
+        summary.setText(java.text.MessageFormat.format(page.more() ? Messages.HistoryMore : Messages.HistoryCount,
+                page.sessions().size()));
     }
 
     private Optional<SessionSummary> selected() {

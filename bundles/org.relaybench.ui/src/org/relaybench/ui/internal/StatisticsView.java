@@ -10,9 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -63,8 +60,8 @@ public final class StatisticsView extends ViewPart {
     private Chart providers;
     private Chart procedures;
     private final Runnable changed = () -> Display.getDefault().asyncExec(this::scheduleRefresh);
-    /** Counts reads, so that only the newest one's answer is shown; UI thread only. */
-    private long generation;
+    /** The reads of the figures, the newest shown. */
+    private NewestRead<SessionStatistics> reads;
     /** The figures shown, for tests; UI thread only. */
     private SessionStatistics shown;
 
@@ -104,6 +101,8 @@ public final class StatisticsView extends ViewPart {
         period.setData(Widgets.TEST_ID, "statistics.period");
 
         summary = new Label(root, SWT.WRAP);
+        reads = new NewestRead<>(summary, Messages.StatisticsJob, 200, this::draw, e -> summary
+                .setText(ProcedureSection.mnemonicFree(NLS.bind(Messages.StatisticsFailed, e.getMessage()))));
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         summary.setData(Widgets.TEST_ID, "statistics.summary");
 
@@ -220,13 +219,7 @@ public final class StatisticsView extends ViewPart {
 
     private void scheduleRefresh() {
         // several sessions logged in a row (or several clicks) read the figures once
-        long mine = ++generation;
-        Display display = summary.getDisplay();
-        display.timerExec(200, () -> {
-            if (mine == generation && !summary.isDisposed()) {
-                refresh();
-            }
-        });
+        reads.soon(this::refresh);
     }
 
     /** Reads the figures of the range in a job and draws them, unless a newer read was started. */
@@ -234,10 +227,10 @@ public final class StatisticsView extends ViewPart {
         if (summary == null || summary.isDisposed()) {
             return;
         }
-        long mine = ++generation;
         LocalDate first = get(from);
         LocalDate last = get(to);
         if (last.isBefore(first)) {
+            reads.cancel();
             summary.setText(Messages.StatisticsBadRange);
             return;
         }
@@ -245,27 +238,8 @@ public final class StatisticsView extends ViewPart {
                 : SessionStatistics.Period.DAY;
         ZoneId zone = ZoneId.systemDefault();
         summary.setText(Messages.StatisticsReading);
-        Display display = summary.getDisplay();
-        Job job = Job.create(Messages.StatisticsJob, (IProgressMonitor monitor) -> {
-            try {
-                SessionStatistics s = context.log().statistics(first, last, zone, per);
-                display.asyncExec(() -> {
-                    if (mine == generation && !summary.isDisposed()) {
-                        draw(s);
-                    }
-                });
-                return Status.OK_STATUS;
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> {
-                    if (mine == generation && !summary.isDisposed()) {
-                        summary.setText(ProcedureSection.mnemonicFree(NLS.bind(Messages.StatisticsFailed, e.getMessage())));
-                    }
-                });
-                return Status.warning(NLS.bind(Messages.StatisticsFailed, e.getMessage()), e);
-            }
-        });
-        job.setSystem(true);
-        job.schedule();
+        reads.now(() -> context.log().statistics(first, last, zone, per),
+                e -> NLS.bind(Messages.StatisticsFailed, e.getMessage()));
     }
 
     private void draw(SessionStatistics s) {

@@ -117,7 +117,7 @@ class StoreBulkTest {
         }
         // fault injection: the store refuses the index words of record R1700, and with them its chunk
         try (Connection c = Raw.connect(raw(url)); Statement s = c.createStatement()) {
-            s.execute("alter table rb_session_token add constraint rb_test_refuse check (token <> 'r1700')");
+            s.execute(db.refuseWord("rb_test_refuse", "r1700"));
             c.commit();
         }
         Batch failed = Batch.run("batch", "--quiet", "--threads", "2", "--store", url, "--output", output.toString(),
@@ -132,7 +132,7 @@ class StoreBulkTest {
                 "each stored session whole, with its diagnosis");
 
         try (Connection c = Raw.connect(raw(url)); Statement s = c.createStatement()) {
-            s.execute("alter table rb_session_token drop constraint rb_test_refuse");
+            s.execute(db.acceptWordsAgain("rb_test_refuse"));
             c.commit();
         }
         Batch resumed = Batch.run("batch", "--resume", "--threads", "2", "--store", url, "--output", output.toString(),

@@ -131,6 +131,8 @@ abstract class SearchContract {
     void byFreeText() {
         assertEquals(List.of(ids.get(42)), find(SessionQuery.all().withText("thunderbird nephew")));
         assertEquals(List.of(ids.get(42)), find(SessionQuery.all().withText("THUNDERB* Nephew")));
+        assertEquals(List.of(ids.get(42)), find(SessionQuery.all().withText("a customer's nephew")),
+                "words too short for the index (a, s) are not asked for");
         assertEquals(List.of(ids.get(7)), find(SessionQuery.all().withText("user7@gmail.com")));
         assertEquals(expected(i -> i % 2 == 1), find(SessionQuery.all().withText("gmail").page(100, 0)));
         assertEquals(expected(i -> i % 5 == 0 && i % 2 == 1), find(SessionQuery.all().withText("fixed gmail")));

@@ -265,7 +265,7 @@ abstract class SessionStoreContract {
                 ResultSet rs = s.executeQuery("select count(*), count(distinct id) from databasechangelog")) {
             rs.next();
             assertEquals(rs.getInt(2), rs.getInt(1), "each changeset recorded once");
-            assertEquals(backend() == Backend.H2 ? 4 : 5, rs.getInt(1));
+            assertEquals(backend() == Backend.H2 ? 4 : 6, rs.getInt(1));
         }
     }
 
