@@ -208,8 +208,7 @@ final class BatchCommand implements Command {
                         BatchResult result = results.get(i);
                         BatchStore.Session session = store.session(records.get(i), result);
                         // encoded here, on the workers: the one writing thread only copies bytes
-                        done.add(new Done(result, lines.line(result, session.id()).getBytes(StandardCharsets.UTF_8),
-                                session));
+                        done.add(new Done(result, lines.line(result, session.id()), session));
                     }
                     return done;
                 }, probes.isPresent() ? 1 : CHUNK, (r, done) -> {
