@@ -218,7 +218,13 @@ final class BatchCommand implements Command {
                             || System.nanoTime() - sinceCheckpoint[1] > CHECKPOINT_NANOS) {
                         // the sessions of the records before the checkpoint are stored first
                         store.flush(sink::write);
-                        sink.commit(r.ordinal() + 1, summary);
+                        if (store.logging()) {
+                            // at once: a resumed run looks for sessions logged past its checkpoint only
+                            // within a checkpoint's worth of records
+                            sink.commit(r.ordinal() + 1, summary);
+                        } else {
+                            sink.checkpoint(r.ordinal() + 1, summary);
+                        }
                         sinceCheckpoint[0] = 0;
                         sinceCheckpoint[1] = System.nanoTime();
                     }
