@@ -38,6 +38,15 @@ public final class JsonLineWriter {
         }
     }
 
+    /** The ASCII characters written as they are: all but the control characters, {@code "} and {@code \}. */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (char c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = { 'n', 'u', 'l', 'l' };
     private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
@@ -239,7 +248,13 @@ public final class JsonLineWriter {
         byte[] b = bytes;
         int p = size;
         b[p++] = '"';
-        for (int i = 0; i < n; i++) {
+        int plain = 0; // most text is ASCII without anything to escape: that run first, in a tight loop
+        while (plain < n && c[plain] < 0x80 && PLAIN[c[plain]]) {
+            b[p + plain] = (byte) c[plain];
+            plain++;
+        }
+        p += plain;
+        for (int i = plain; i < n; i++) {
             char ch = c[i];
             if (ch < 0x80) {
                 if (ch >= 0x20 && ch != '"' && ch != '\\') {
