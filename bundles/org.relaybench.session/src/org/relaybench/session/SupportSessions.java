@@ -74,6 +74,18 @@ public interface SupportSessions {
     DiagnosisResult diagnoseWith(DiagnosisRequest request, AccountProbe probe);
 
     /**
+     * Diagnoses many accounts without probing, as a batch run does: the same results as one
+     * {@link #diagnose} each, faster per account, because the engine takes the accounts that are
+     * diagnosed the same way (same MX hosts, provider and error-text reading) in one call.
+     *
+     * @param requests the accounts and how to diagnose them; none may ask for a probe
+     * @return one result per request, in the same order
+     * @throws IllegalArgumentException when a request asks for a probe
+     * @since 0.1
+     */
+    List<DiagnosisResult> diagnoseAll(List<DiagnosisRequest> requests);
+
+    /**
      * Probes one SMTP server, and optionally an incoming server's login and DNS, without an account.
      *
      * @param smtp the SMTP probe

@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,11 @@ final class BatchCommand implements Command {
     /** Results between two checkpoints, at most. */
     static final int CHECKPOINT_RECORDS = 2_000;
     private static final long CHECKPOINT_NANOS = 1_000_000_000L;
+    /**
+     * Records a worker diagnoses in one go, offline, at most: the engine's cost per call is paid once
+     * for all of them. With probes each record is one, so that the probes run side by side.
+     */
+    static final int CHUNK = 16;
 
     private final ServicesLookup services;
     private final InputStream stdin;
@@ -195,19 +201,30 @@ final class BatchCommand implements Command {
             long[] sinceCheckpoint = { 0, System.nanoTime() };
             long thisRun;
             try {
-                thisRun = BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, r -> {
-                    BatchResult result = diagnosis.diagnose(r);
-                    BatchStore.Session session = store.session(r, result);
-                    // encoded here, on the workers: the one writing thread only copies bytes
-                    return new Done(result, lines.line(result, session.id()).getBytes(StandardCharsets.UTF_8), session);
-                }, (r, done) -> {
+                thisRun = BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, records -> {
+                    List<BatchResult> results = diagnosis.diagnoseAll(records);
+                    List<Done> done = new ArrayList<>(results.size());
+                    for (int i = 0; i < results.size(); i++) {
+                        BatchResult result = results.get(i);
+                        BatchStore.Session session = store.session(records.get(i), result);
+                        // encoded here, on the workers: the one writing thread only copies bytes
+                        done.add(new Done(result, lines.line(result, session.id()), session));
+                    }
+                    return done;
+                }, probes.isPresent() ? 1 : CHUNK, (r, done) -> {
                     summary.add(done.result());
                     store.write(done.line(), r, done.session(), sink::write);
                     if (++sinceCheckpoint[0] >= CHECKPOINT_RECORDS
                             || System.nanoTime() - sinceCheckpoint[1] > CHECKPOINT_NANOS) {
                         // the sessions of the records before the checkpoint are stored first
                         store.flush(sink::write);
-                        sink.commit(r.ordinal() + 1, summary);
+                        if (store.logging()) {
+                            // at once: a resumed run looks for sessions logged past its checkpoint only
+                            // within a checkpoint's worth of records
+                            sink.commit(r.ordinal() + 1, summary);
+                        } else {
+                            sink.checkpoint(r.ordinal() + 1, summary);
+                        }
                         sinceCheckpoint[0] = 0;
                         sinceCheckpoint[1] = System.nanoTime();
                     }

@@ -222,6 +222,11 @@ final class BatchStore implements AutoCloseable {
         return logged;
     }
 
+    /** @return whether sessions are logged (a store was given) */
+    boolean logging() {
+        return log != null;
+    }
+
     String description() {
         return log == null ? "" : log.description();
     }

@@ -1,11 +1,12 @@
 package org.relaybench.session.batch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.relaybench.session.AccountCheck;
-import org.relaybench.session.AccountFields;
 import org.relaybench.session.DiagnosisRequest;
 import org.relaybench.session.DiagnosisResult;
 import org.relaybench.session.FieldProblem;
@@ -44,25 +45,63 @@ public final class BatchDiagnosis {
      * @return its result: diagnosed, invalid (with every problem of the record), or failed
      */
     public BatchResult diagnose(BatchRecord record) {
-        BatchRecord.Content content = record.read();
-        if (content.problem().isPresent()) {
-            return BatchResult.invalid(record.line(), content.id(), content.problem().get());
+        return diagnoseAll(List.of(record)).get(0);
+    }
+
+    /**
+     * Diagnoses records together: offline, the valid ones in one call of the session service (one
+     * hand-off to the engine for all of them, not one each); with probes, one after another.
+     *
+     * @param records records
+     * @return their results, in the same order
+     */
+    public List<BatchResult> diagnoseAll(List<BatchRecord> records) {
+        BatchResult[] results = new BatchResult[records.size()];
+        List<Integer> valid = new ArrayList<>(records.size());
+        List<String> ids = new ArrayList<>(records.size());
+        List<DiagnosisRequest> requests = new ArrayList<>(records.size());
+        for (int i = 0; i < results.length; i++) {
+            BatchRecord record = records.get(i);
+            BatchRecord.Content content = record.read();
+            if (content.problem().isPresent()) {
+                results[i] = BatchResult.invalid(record.line(), content.id(), content.problem().get());
+                continue;
+            }
+            AccountCheck check = sessions.check(content.fields().get());
+            if (!check.ok()) {
+                results[i] = BatchResult.invalid(record.line(), content.id(),
+                        check.problems().stream().map(this::name).collect(Collectors.joining("; ")));
+                continue;
+            }
+            valid.add(i);
+            ids.add(content.id());
+            requests.add(DiagnosisRequest.of(check.orElseThrow()).withMxHosts(check.mx())
+                    .withClassifyErrorText(classifyErrorText));
         }
-        AccountFields fields = content.fields().get();
-        AccountCheck check = sessions.check(fields);
-        if (!check.ok()) {
-            return BatchResult.invalid(record.line(), content.id(),
-                    check.problems().stream().map(this::name).collect(Collectors.joining("; ")));
+        List<DiagnosisResult> diagnosed = null;
+        if (probes.isEmpty() && requests.size() > 1) {
+            try {
+                diagnosed = sessions.diagnoseAll(requests);
+            } catch (RuntimeException e) {
+                diagnosed = null; // one account's failure is its own: each is diagnosed again alone
+            }
         }
-        DiagnosisRequest request = DiagnosisRequest.of(check.orElseThrow()).withMxHosts(check.mx())
-                .withClassifyErrorText(classifyErrorText);
-        try {
-            DiagnosisResult result = probes.isPresent() ? probes.get().diagnose(request)
-                    : sessions.diagnose(request, null);
-            return BatchResult.diagnosed(record.line(), content.id(), result);
-        } catch (RuntimeException e) {
-            return BatchResult.failed(record.line(), content.id(), "diagnosis failed: " + e);
+        for (int k = 0; k < requests.size(); k++) {
+            int i = valid.get(k);
+            long line = records.get(i).line();
+            if (diagnosed != null) {
+                results[i] = BatchResult.diagnosed(line, ids.get(k), diagnosed.get(k));
+                continue;
+            }
+            try {
+                DiagnosisResult result = probes.isPresent() ? probes.get().diagnose(requests.get(k))
+                        : sessions.diagnose(requests.get(k), null);
+                results[i] = BatchResult.diagnosed(line, ids.get(k), result);
+            } catch (RuntimeException e) {
+                results[i] = BatchResult.failed(line, ids.get(k), "diagnosis failed: " + e);
+            }
         }
+        return List.of(results);
     }
 
     private String name(FieldProblem p) {

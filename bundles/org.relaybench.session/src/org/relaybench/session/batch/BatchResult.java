@@ -67,8 +67,16 @@ public record BatchResult(long line, String id, Status status, Optional<Diagnosi
 
     /** @return the most severe finding's severity; empty without diagnosis or findings */
     public Optional<Severity> worst() {
-        return diagnosis.flatMap(d -> d.diagnosis().findings().stream().map(Finding::severity)
-                .max(Enum::compareTo));
+        if (diagnosis.isEmpty()) {
+            return Optional.empty();
+        }
+        Severity worst = null; // a loop, not a stream: the writing thread asks this of every result
+        for (Finding f : diagnosis.get().diagnosis().findings()) {
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+        }
+        return Optional.ofNullable(worst);
     }
 
     /**

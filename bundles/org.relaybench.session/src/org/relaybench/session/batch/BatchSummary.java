@@ -45,9 +45,10 @@ public final class BatchSummary {
         case INVALID -> invalid++;
         case FAILED -> failed++;
         }
-        if (result.atLeast(Severity.ERROR)) {
+        Optional<Severity> worst = result.worst();
+        if (worst.isPresent() && worst.get().compareTo(Severity.ERROR) >= 0) {
             errors++;
-        } else if (result.atLeast(Severity.WARNING)) {
+        } else if (worst.isPresent() && worst.get().compareTo(Severity.WARNING) >= 0) {
             warnings++;
         }
         result.diagnosis().ifPresent(d -> {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -114,8 +117,7 @@ public final class DefaultSupportSessions implements SupportSessions {
         Objects.requireNonNull(request, "request");
         SubMonitor sub = SubMonitor.convert(monitor, "Diagnosing " + request.account().email(),
                 request.probe().isPresent() ? 10 : 1);
-        DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withClassifyErrorText(request.classifyErrorText())
-                .withMxHosts(request.mxHosts()).withProviderId(request.providerId());
+        DiagnosisOptions options = offline(request);
         Optional<AccountProbe> probe = Optional.empty();
         if (request.probe().isPresent()) {
             sub.subTask("Asking the account's servers");
@@ -135,9 +137,37 @@ public final class DefaultSupportSessions implements SupportSessions {
     public DiagnosisResult diagnoseWith(DiagnosisRequest request, AccountProbe probe) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(probe, "probe");
-        DiagnosisOptions options = withEvidence(DiagnosisOptions.DEFAULTS.withClassifyErrorText(request.classifyErrorText())
-                .withMxHosts(request.mxHosts()).withProviderId(request.providerId()), request, probe);
+        DiagnosisOptions options = withEvidence(offline(request), request, probe);
         return new DiagnosisResult(Instant.now(), engine.diagnose(request.account(), options), Optional.of(probe));
+    }
+
+    @Override
+    public List<DiagnosisResult> diagnoseAll(List<DiagnosisRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        // the requests of a batch differ in few options (MX hosts, provider): one engine call per kind
+        Map<DiagnosisOptions, List<Integer>> kinds = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            DiagnosisRequest r = Objects.requireNonNull(requests.get(i), "request");
+            if (r.probe().isPresent()) {
+                throw new IllegalArgumentException("diagnoseAll does not probe: diagnose " + r.account().email() + " alone");
+            }
+            kinds.computeIfAbsent(offline(r), k -> new ArrayList<>()).add(i);
+        }
+        DiagnosisResult[] results = new DiagnosisResult[requests.size()];
+        kinds.forEach((options, indexes) -> {
+            List<Diagnosis> diagnoses = engine.diagnoseAll(
+                    indexes.stream().map(i -> requests.get(i).account()).toList(), options);
+            Instant now = Instant.now();
+            for (int k = 0; k < indexes.size(); k++) {
+                results[indexes.get(k)] = new DiagnosisResult(now, diagnoses.get(k), Optional.empty());
+            }
+        });
+        return List.of(results);
+    }
+
+    private static DiagnosisOptions offline(DiagnosisRequest request) {
+        return DiagnosisOptions.DEFAULTS.withClassifyErrorText(request.classifyErrorText())
+                .withMxHosts(request.mxHosts()).withProviderId(request.providerId());
     }
 
     private static DiagnosisOptions withEvidence(DiagnosisOptions options, DiagnosisRequest request, AccountProbe p) {

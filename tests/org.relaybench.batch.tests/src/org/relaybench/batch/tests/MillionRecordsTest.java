@@ -80,10 +80,10 @@ class MillionRecordsTest {
         OrderedSink sink = new OrderedSink();
         long t1 = System.nanoTime();
         try (BatchReader reader = BatchReaders.open(new Generated(RECORDS), Optional.of(BatchFormat.CSV))) {
-            long n = BatchPipeline.run(reader, r -> true, r -> {
+            long n = BatchPipeline.run(reader, r -> true, records -> records.stream().map(r -> {
                 r.read().fields().map(AccountFields::check);
                 return ("{\"line\":" + r.line() + "," + padding + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }, (r, l) -> sink.write(l), Runtime.getRuntime().availableProcessors(), 64);
+            }).toList(), 16, (r, l) -> sink.write(l), Runtime.getRuntime().availableProcessors(), 64);
             assertEquals(RECORDS, n);
             assertEquals(RECORDS, sink.lines);
         }

@@ -70,6 +70,35 @@ class SessionServiceTest {
         return OsgiServices.service(SupportSessions.class);
     }
 
+    /**
+     * A batch diagnoses many accounts in one call; requests diagnosed differently (MX hosts, error
+     * text not read, another provider) are taken apart, and each result is the one diagnose gives.
+     */
+    @Test
+    void diagnoseAllGivesWhatDiagnoseGivesForEachRequest() throws Exception {
+        AccountProfile custom = AccountFields.create().email("front@example-dental.com").client("outlook")
+                .errorText("535 5.7.8 Username and Password not accepted.")
+                .outgoing(ServerFields.create().host("smtp.gmail.com").port("465").security("tls").auth("password")
+                        .user("front@example-dental.com").passwordSet(true))
+                .check().orElseThrow();
+        List<DiagnosisRequest> requests = List.of(DiagnosisRequest.of(aolIphone()),
+                DiagnosisRequest.of(custom).withMxHosts(List.of("aspmx.l.google.com")), DiagnosisRequest.of(custom),
+                DiagnosisRequest.of(aolIphone()).withClassifyErrorText(false),
+                DiagnosisRequest.of(custom).withProviderId(Optional.of("yahoo")), DiagnosisRequest.of(aolIphone()));
+        List<DiagnosisResult> all = service().diagnoseAll(requests);
+        assertEquals(requests.size(), all.size());
+        for (int i = 0; i < requests.size(); i++) {
+            assertEquals(service().diagnose(requests.get(i), null).diagnosis(), all.get(i).diagnosis(), "request " + i);
+            assertTrue(all.get(i).probe().isEmpty());
+        }
+        assertEquals("gmail", all.get(1).diagnosis().provider().orElseThrow().id(), "by its MX hosts");
+        assertTrue(all.get(3).diagnosis().replies().isEmpty(), "error text not read");
+        assertEquals("yahoo", all.get(4).diagnosis().provider().orElseThrow().id());
+        assertTrue(service().diagnoseAll(List.of()).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> service().diagnoseAll(List.of(DiagnosisRequest.of(aolIphone())
+                .withProbe(org.relaybench.probe.ProbeSettings.DEFAULTS, Optional.empty()))));
+    }
+
     @Test
     void diagnosesOfflineAndRecognisesTheProvider() throws Exception {
         DiagnosisResult r = service().diagnose(DiagnosisRequest.of(aolIphone()), new NullProgressMonitor());
