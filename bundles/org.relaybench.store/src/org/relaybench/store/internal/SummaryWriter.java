@@ -65,7 +65,11 @@ final class SummaryWriter {
 
     /** Adds the words of the texts to the session's free-text index, each once. */
     static void tokens(Connection c, String id, Instant opened, Collection<String> texts) throws SQLException {
-        WordIndex.add(c, id, opened, Tokens.of(texts));
+        if (WordIndex.postgres(c)) {
+            WordIndex.addOnPostgres(c, id, Tokens.of(texts));
+        } else {
+            addMissing(c, "rb_session_token", "token", id, opened, Tokens.of(texts), Tokens.MAX);
+        }
     }
 
     private static void addMissing(Connection c, String table, String column, String id, Instant opened,

@@ -3,12 +3,8 @@ package org.relaybench.store.internal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,47 +32,19 @@ final class WordIndex {
     }
 
     /**
-     * Adds the words to the session's index, each once; words it has already are left as they are. The
-     * session's summary row is there, locked by the caller's transaction.
+     * Adds words to the index of a session in PostgreSQL, each once; words it has already are left as
+     * they are. The session's summary row is there, locked by the caller's transaction.
      */
-    static void add(Connection c, String id, Instant opened, Set<String> words) throws SQLException {
+    static void addOnPostgres(Connection c, String id, Set<String> words) throws SQLException {
         if (words.isEmpty()) {
             return;
         }
-        if (postgres(c)) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "update rb_session set words = words || array_to_tsvector(?) where id = ?")) {
-                Array array = c.createArrayOf("text", words.toArray());
-                s.setArray(1, array);
-                s.setString(2, id);
-                s.executeUpdate();
-                array.free();
-            }
-            return;
-        }
-        Set<String> missing = new LinkedHashSet<>(words);
-        Set<String> present = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("select token from rb_session_token where session_id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    present.add(rs.getString(1));
-                }
-            }
-        }
-        missing.removeAll(present);
-        if (missing.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "insert into rb_session_token (session_id, token, opened_at) values (?, ?, ?)")) {
-            for (String w : missing) {
-                s.setString(1, id);
-                s.setString(2, w);
-                s.setObject(3, Times.sql(opened));
-                s.addBatch();
-            }
-            s.executeBatch();
+        try (PreparedStatement s = c.prepareStatement("update rb_session set words = words || array_to_tsvector(?) where id = ?")) {
+            Array array = c.createArrayOf("text", words.toArray());
+            s.setArray(1, array);
+            s.setString(2, id);
+            s.executeUpdate();
+            array.free();
         }
     }
 
