@@ -3,7 +3,6 @@ package org.relaybench.core.internal.engine;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,7 +37,7 @@ final class ReplyFindings {
         List<ReplyMatch> matches = new ArrayList<>();
         if (provider != null && !known.isEmpty()) {
             String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-            String lower = scanned.toLowerCase(Locale.ROOT);
+            String lower = PreparedReply.lowerAscii(scanned);
             for (PreparedReply prepared : known) {
                 prepared.find(scanned, lower).ifPresent(m -> {
                     KnownReply reply = prepared.reply();
