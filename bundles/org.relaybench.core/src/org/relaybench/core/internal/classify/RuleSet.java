@@ -33,50 +33,10 @@ final class RuleSet {
     private static final int PATTERN_COUNT;
     /**
      * Per thread, one matcher per pattern, kept between texts: {@link Matcher#usePattern} and
-     * {@link Pattern#matcher} allocate the matcher's state on every call.
+     * {@link Pattern#matcher} allocate the matcher's state on every call. Only the JDK's types are kept
+     * per thread, so that a thread outliving this bundle does not hold its class loader.
      */
-    private static final ThreadLocal<Matchers> MATCHERS = ThreadLocal.withInitial(Matchers::new);
-
-    /**
-     * One thread's matchers, and those set to the current text; after each text they are reset to the
-     * empty text, so that no text is kept. Used by one call at a time: {@link #match} calls nothing that
-     * could classify again.
-     */
-    private static final class Matchers {
-        final Matcher[] byNumber = new Matcher[PATTERN_COUNT];
-        final boolean[] inUse = new boolean[PATTERN_COUNT];
-        int[] used = new int[16];
-        int usedCount;
-
-        /** @return the matcher of the pattern, set to the text */
-        Matcher get(int number, Pattern pattern, String text) {
-            Matcher m = byNumber[number];
-            if (m == null) {
-                m = pattern.matcher(text);
-                m.useTransparentBounds(true);
-                m.useAnchoringBounds(false);
-                byNumber[number] = m;
-            } else if (!inUse[number]) {
-                m.reset(text);
-            } else {
-                return m; // set to this text already
-            }
-            inUse[number] = true;
-            if (usedCount == used.length) {
-                used = Arrays.copyOf(used, usedCount * 2);
-            }
-            used[usedCount++] = number;
-            return m;
-        }
-
-        void release() {
-            for (int u = 0; u < usedCount; u++) {
-                byNumber[used[u]].reset("");
-                inUse[used[u]] = false;
-            }
-            usedCount = 0;
-        }
-    }
+    private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(RuleSet::newMatchers);
     /** Which of a key word's rules could match, from the literal beginnings of their patterns. */
     private static final Gate[] GATES;
 
@@ -173,15 +133,51 @@ final class RuleSet {
      * @return the rules that matched, with their first match
      */
     static Matches match(FlatText text) {
-        Matchers matchers = MATCHERS.get();
+        Matcher[] matchers = MATCHERS.get();
+        Used used = new Used();
         try {
-            return match(text, matchers);
+            return match(text, matchers, used);
         } finally {
-            matchers.release();
+            // the matchers forget the text: a thread keeps no customer's text
+            for (int u = 0; u < used.count; u++) {
+                matchers[used.numbers[u]].reset("");
+            }
         }
     }
 
-    private static Matches match(FlatText text, Matchers matchers) {
+    private static Matcher[] newMatchers() {
+        return new Matcher[PATTERN_COUNT];
+    }
+
+    /** The numbers of the matchers a call set to its text, repeats included. */
+    private static final class Used {
+        int[] numbers = new int[16];
+        int count;
+
+        void add(int number) {
+            if (count == numbers.length) {
+                numbers = Arrays.copyOf(numbers, count * 2);
+            }
+            numbers[count++] = number;
+        }
+    }
+
+    /** @return the thread's matcher of the pattern, set to the text */
+    private static Matcher matcher(Matcher[] matchers, int number, Pattern pattern, String text, Used used) {
+        Matcher m = matchers[number];
+        if (m == null) {
+            m = pattern.matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            matchers[number] = m;
+        } else {
+            m.reset(text);
+        }
+        used.add(number);
+        return m;
+    }
+
+    private static Matches match(FlatText text, Matcher[] matchers, Used used) {
         int[] found = new int[8];
         Hit[] hits = new Hit[8];
         int count = 0;
@@ -216,7 +212,7 @@ final class RuleSet {
                     continue; // matched already, or tried enough
                 }
                 tries[id]++;
-                Matcher m = matchers.get(PATTERN_NUMBERS[k][j], PATTERNS_BY_KEY[k][j], flat);
+                Matcher m = matcher(matchers, PATTERN_NUMBERS[k][j], PATTERNS_BY_KEY[k][j], flat, used);
                 m.region(start, Math.min(n, start + RULES[id].reach));
                 if (m.lookingAt()) {
                     tries[id] = (byte) 0x80;
