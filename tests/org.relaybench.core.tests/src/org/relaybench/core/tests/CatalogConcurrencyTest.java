@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.tests.common.TestBundles;
+import org.relaybench.core.internal.catalog.ExtensionProviderCatalog;
 import org.relaybench.core.providers.LoadProblem;
 import org.relaybench.core.providers.ProviderCatalog;
 
@@ -92,6 +93,48 @@ class CatalogConcurrencyTest {
         } finally {
             bundle.uninstall();
         }
+    }
+
+    /**
+     * {@link ProviderCatalog#awaitCurrent(Duration)} answers at once while nothing changed since it last
+     * found the catalog current: a provider installed or removed right after such an answer must still
+     * be seen, without waiting for the registry's (asynchronous) announcement.
+     */
+    @Test
+    void awaitCurrentSeesChangesMadeRightAfterItFoundTheCatalogCurrent() throws Exception {
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
+        settleThenFindCurrent(catalog);
+        Bundle bundle = TestBundles.install("relaybench-test:await-fast", TestBundles.jar(
+                "org.relaybench.tests.await.fast", Map.of(), TestBundles.provider("await-fast", "await-fast.example")));
+        try {
+            assertTrue(catalog.awaitCurrent(Duration.ofSeconds(20)).provider("await-fast").isPresent(),
+                    "installed and resolved just before the call");
+            settleThenFindCurrent(catalog);
+        } finally {
+            bundle.uninstall();
+        }
+        assertTrue(catalog.awaitCurrent(Duration.ofSeconds(20)).provider("await-fast").isEmpty(),
+                "uninstalled just before the call");
+
+        settleThenFindCurrent(catalog);
+        Bundle unresolved = OsgiServices.context().installBundle("relaybench-test:await-fast-unresolved",
+                new java.io.ByteArrayInputStream(TestBundles.jar("org.relaybench.tests.await.fast.unresolved",
+                        Map.of("Require-Bundle", "org.relaybench.tests.nowhere"),
+                        TestBundles.provider("await-fast-unresolved", "await-fast-unresolved.example"))));
+        try {
+            assertTrue(catalog.awaitCurrent(Duration.ofSeconds(20)).problems().stream()
+                    .anyMatch(p -> p.contributor().equals("org.relaybench.tests.await.fast.unresolved")),
+                    () -> catalog.snapshot().problems().toString());
+        } finally {
+            unresolved.uninstall();
+        }
+    }
+
+    /** Waits until the last bundle event is old enough to be trusted, then has the catalog found current. */
+    private static void settleThenFindCurrent(ProviderCatalog catalog) throws InterruptedException {
+        Thread.sleep(ExtensionProviderCatalog.SETTLE_MILLIS + 250);
+        catalog.awaitCurrent(Duration.ofSeconds(20));
+        catalog.awaitCurrent(Duration.ofSeconds(20));
     }
 
     @Test

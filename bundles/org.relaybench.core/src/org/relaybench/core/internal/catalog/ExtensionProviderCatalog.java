@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +32,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -67,11 +70,21 @@ import org.relaybench.core.rules.RuleDescriptor;
  * {@code swapLock}, which guards nothing else; listeners are told afterwards, on the background thread,
  * in generation order, with no lock held. Problems reported while rules run are kept across reloads,
  * once each, at most {@value #MAX_RUNTIME_PROBLEMS}.
+ * <p>
+ * {@link #awaitCurrent(Duration)} is called for every diagnosis, so it answers without copying the
+ * framework's bundles or the registry's extensions, and without a lock, while nothing changed since it
+ * last found the catalog current: see {@link #awaitCurrent(Duration)}.
  */
 @Component(service = ProviderCatalog.class, immediate = true)
 public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistryEventListener, BundleListener {
 
     private static final int MAX_RUNTIME_PROBLEMS = 500;
+    /**
+     * How long after a bundle event {@link #awaitCurrent(Duration)} keeps comparing with the registry on
+     * every call, however often it found the catalog current: the registry takes in a resolved bundle's
+     * contributions in a bundle listener of its own, which may run after the one that counts the events.
+     */
+    public static final long SETTLE_MILLIS = 2_000;
     static final String THREAD = "relaybench-catalog";
     private static final ILog LOG = ILog.of(ExtensionProviderCatalog.class);
 
@@ -104,13 +117,35 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     private final Object readLock = new Object();
     /** Guards the reload bookkeeping below. */
     private final Object reloads = new Object();
-    private long requested;
-    private long done;
+    private volatile long requested;
+    private volatile long done;
     private boolean draining;
     private ExecutorService background;
     private volatile Thread backgroundThread;
     /** The generation listeners were last told of; used on the background thread only. */
     private long notified;
+
+    /**
+     * Bundle events that may change what the catalog is read from (installed, resolved, unresolved,
+     * updated, uninstalled), counted synchronously, before the framework call that caused them returns.
+     */
+    private final AtomicLong bundleChanges = new AtomicLong();
+    /** {@link System#nanoTime()} of the last counted bundle event, written before the count. */
+    private volatile long lastBundleChange = System.nanoTime();
+    /** The count of bundle events at which the catalog was last found current, or -1. */
+    private volatile long currentAt = -1;
+    private final SynchronousBundleListener changeCounter = event -> {
+        switch (event.getType()) {
+        case BundleEvent.INSTALLED, BundleEvent.RESOLVED, BundleEvent.UNRESOLVED, BundleEvent.UPDATED,
+                BundleEvent.UNINSTALLED -> {
+            lastBundleChange = System.nanoTime();
+            bundleChanges.incrementAndGet();
+        }
+        default -> {
+            // starting and stopping change neither the registry nor the bundles the catalog reads
+        }
+        }
+    };
 
     /** Creates the catalog; DS injects the registry and the install sources. */
     public ExtensionProviderCatalog() {
@@ -129,6 +164,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         }
         unresolved = new UnresolvedPlugins(bundleContext);
         context = bundleContext;
+        bundleContext.addBundleListener(changeCounter);
         bundleContext.addBundleListener(this);
         registry.addListener(this, ProviderRegistryReader.POINT);
         read(); // the first read, so that the service starts with the providers installed now
@@ -138,6 +174,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     void deactivate() {
         registry.removeListener(this);
         context.removeBundleListener(this);
+        context.removeBundleListener(changeCounter);
         context = null;
         synchronized (reloads) {
             background.shutdownNow();
@@ -366,6 +403,14 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
      * as many bundles in the framework as now (a provider plugin that does not resolve has no
      * extensions), and no reload is due (one asked for by a bundle event, say). On the catalog's own thread (a listener)
      * this cannot wait for itself and returns the snapshot at once.
+     * <p>
+     * Fast path: when the catalog was found current and no bundle event has been counted since, and no
+     * reload is due, the snapshot is returned without comparing (two volatile reads and a counter). The
+     * count is kept by a synchronous bundle listener, so a bundle installed, resolved or removed before
+     * this call is always counted by the time it is made. Finding the catalog current is only remembered
+     * when the last bundle event is older than {@value #SETTLE_MILLIS} ms, since the registry's own
+     * listener may take in the bundle's contributions after the count went up. Contributions added to the
+     * registry without a bundle (not done in the product) are seen once the registry announces them.
      */
     @Override
     public Snapshot awaitCurrent(Duration timeout) {
@@ -373,10 +418,19 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         if (Thread.currentThread() == backgroundThread) {
             return state.snapshot();
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long changes = bundleChanges.get();
+        if (changes == currentAt && done >= requested) {
+            return state.snapshot();
+        }
+        long start = System.nanoTime();
+        boolean settled = start - lastBundleChange > TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        long deadline = start + timeout.toNanos();
         State current = state;
         // a plugin that does not resolve has no extensions, but it is a bundle more
         boolean stale = current.bundles() != bundleCount() || !current.extensions().equals(currentExtensions());
+        if (!stale && settled && context != null) {
+            currentAt = changes;
+        }
         synchronized (reloads) {
             long ticket = stale ? requestReload() : requested;
             try {

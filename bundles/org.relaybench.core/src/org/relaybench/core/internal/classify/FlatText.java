@@ -19,6 +19,7 @@ final class FlatText {
     private final String original;
     private final String flat;
     private final char[] chars;
+    /** Where each flat character came from in the input; null while that is its own position (most texts). */
     private final int[] origin;
     /** Flat positions where a line of the input began, ascending (position 0 not included). */
     private final int[] lineStarts;
@@ -39,7 +40,7 @@ final class FlatText {
         String s = cap(text);
         int n = s.length();
         char[] out = new char[n];
-        int[] map = new int[n + 1];
+        int[] map = null; // made when a flat position first differs from its input position
         int[] starts = new int[8];
         int lines = 0;
         int k = 0;
@@ -89,7 +90,7 @@ final class FlatText {
             if (space) {
                 if (k > 0) {
                     out[k] = ' ';
-                    map[k] = spaceAt;
+                    map = origin(map, k, spaceAt, n);
                     k++;
                 }
                 if (lineBreak && k > 0) {
@@ -102,11 +103,30 @@ final class FlatText {
                 lineBreak = false;
             }
             out[k] = folded;
-            map[k] = i;
+            map = origin(map, k, i, n);
             k++;
         }
-        map[k] = n;
         return new FlatText(s, out, k, map, Arrays.copyOf(starts, lines));
+    }
+
+    /**
+     * Records that flat position k came from input position i.
+     *
+     * @param map the positions so far, or null while each was its own
+     * @return the positions, made now if this is the first that differs
+     */
+    private static int[] origin(int[] map, int k, int i, int n) {
+        if (map == null) {
+            if (k == i) {
+                return null;
+            }
+            map = new int[n];
+            for (int j = 0; j < k; j++) {
+                map[j] = j;
+            }
+        }
+        map[k] = i;
+        return map;
     }
 
     /** @return the reply code of a "ddd-" or "ddd " prefix at i, or -1 */
@@ -227,8 +247,8 @@ final class FlatText {
         if (start >= end) {
             return "";
         }
-        int from = origin[start];
-        int to = origin[end - 1] + 1;
+        int from = origin == null ? start : origin[start];
+        int to = (origin == null ? end - 1 : origin[end - 1]) + 1;
         return Excerpts.escape(original, from, to, max);
     }
 }

@@ -1,7 +1,6 @@
 package org.relaybench.core.internal.classify;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -135,26 +134,25 @@ public final class ReplyClassifier {
         static Origin of(RuleSet.Matches matches, List<Code> codes) {
             Origin o = new Origin();
             Rule[] rules = RuleSet.RULES;
-            Hit[] hits = matches.byRule;
+            Hit[] hits = matches.hits;
             for (int k = 0; k < matches.count; k++) {
                 int i = matches.ids[k];
                 if (rules[i].client != null) {
                     o.client = o.client == null ? rules[i].client : o.client;
-                    o.clientSpans.add(hits[i]);
+                    o.clientSpans.add(hits[k]);
                 }
             }
             for (int k = 0; k < matches.count; k++) {
-                int i = matches.ids[k];
-                Rule r = rules[i];
+                Rule r = rules[matches.ids[k]];
                 // words inside a client's sentence say nothing about the server
-                if (hits[i] != null && r.client == null && !inside(hits[i], o.clientSpans)) {
+                if (r.client == null && !inside(hits[k], o.clientSpans)) {
                     o.server(r.server, r.serverRank);
                     if (r.kind == Kind.DELIVERY) {
                         o.delivery = true;
                         if (o.deliverySpans.isEmpty()) {
                             o.deliverySpans = new ArrayList<>(2);
                         }
-                        o.deliverySpans.add(hits[i]);
+                        o.deliverySpans.add(hits[k]);
                     }
                 }
             }
@@ -177,14 +175,14 @@ public final class ReplyClassifier {
     private static void addRuleSignals(Tally tally, FlatText text, RuleSet.Matches matches, List<Code> codes,
             Origin origin) {
         Rule[] rules = RuleSet.RULES;
-        Hit[] hits = matches.byRule;
+        Hit[] hits = matches.hits;
         for (int k = 0; k < matches.count; k++) {
             int i = matches.ids[k];
             Rule r = rules[i];
-            Hit hit = hits[i];
+            Hit hit = hits[k];
             // server words inside a client's sentence are the client's: counted once, as the client's; server
             // words inside a delivery phrase ("must authenticate with SPF or DKIM") are that phrase's
-            if (hit == null || r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, origin.clientSpans)
+            if (r.outcomes.isEmpty() || r.kind == Kind.SERVER && inside(hit, origin.clientSpans)
                     || r.kind != Kind.CLIENT && insideOther(hit, origin.deliverySpans)) {
                 continue;
             }
@@ -220,32 +218,48 @@ public final class ReplyClassifier {
                 HINT_SOURCE, false));
     }
 
+    /** Each enhanced and each reply code once, where it first stands; positive replies (2xx, 3xx) say nothing. */
     private static void addCodeSignals(Tally tally, List<Code> codes) {
-        Set<String> seen = new HashSet<>();
         for (int k = 0; k < codes.size(); k++) {
             Code code = codes.get(k);
-            if (code.replyClass() == 2 || code.replyClass() == 3) {
+            if (isPositive(code)) {
                 continue;
             }
-            if (code.enhanced() != null && seen.add(code.enhanced())) {
-                add(tally, code, CodeRules.ofEnhanced(code.enhanced()), "Enhanced status code " + code.enhanced(),
-                        CODE_SOURCE - 2 * k);
+            if (code.enhanced() != null && !seenBefore(codes, k, code.enhanced(), -1)) {
+                add(tally, code, CodeRules.ofEnhanced(code.enhanced()), true, CODE_SOURCE - 2 * k);
             }
-            if (code.reply() >= 0 && seen.add(Integer.toString(code.reply()))) {
-                add(tally, code, CodeRules.ofReply(code.reply()), "Reply "
-                        + "code " + code.reply(), CODE_SOURCE - 2 * k - 1);
+            if (code.reply() >= 0 && !seenBefore(codes, k, null, code.reply())) {
+                add(tally, code, CodeRules.ofReply(code.reply()), false, CODE_SOURCE - 2 * k - 1);
             }
         }
     }
 
-    private static void add(Tally tally, Code code, Meaning meaning, String what, int source) {
+    private static boolean isPositive(Code code) {
+        return code.replyClass() == 2 || code.replyClass() == 3;
+    }
+
+    /** @return whether a code before index k that is not positive has the enhanced code, or the reply code */
+    private static boolean seenBefore(List<Code> codes, int k, String enhanced, int reply) {
+        for (int j = 0; j < k; j++) {
+            Code c = codes.get(j);
+            if (!isPositive(c) && (enhanced != null ? enhanced.equals(c.enhanced()) : c.reply() == reply)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param enhanced whether the signal is the enhanced code's, else the reply code's */
+    private static void add(Tally tally, Code code, Meaning meaning, boolean enhanced, int source) {
         if (meaning == null) {
             return;
         }
         int end = code.start() + code.label().length();
+        // the reason is written only for the signal that decides a match
+        Supplier<String> reason = () -> (enhanced ? "Enhanced status code " + code.enhanced() : "Reply code " + code.reply())
+                + ": " + meaning.reason() + ".";
         for (Outcome o : meaning.outcomes()) {
-            tally.add(new Tally.Signal(o.cause(), o.confidence(), code.start(), end, code,
-                    () -> what + ": " + meaning.reason() + ".", source, false));
+            tally.add(new Tally.Signal(o.cause(), o.confidence(), code.start(), end, code, reason, source, false));
         }
     }
 
@@ -291,24 +305,37 @@ public final class ReplyClassifier {
     }
 
     private static String clientReason(FlatText text, Rule r, Hit hit) {
-        return sentence(ClientRules.displayName(r.client) + " reports '" + text.original(hit.start(), hit.end(), 80)
-                + "': " + r.reason);
+        StringBuilder b = new StringBuilder(160);
+        b.append(ClientRules.displayName(r.client)).append(" reports '").append(text.original(hit.start(), hit.end(), 80))
+                .append("': ").append(r.reason);
+        return sentence(b);
     }
 
     private static String serverReason(FlatText text, Rule r, Hit hit, Code code, String server) {
-        String prefix = code != null && code.start() <= hit.start() ? code.label() + " with " : "";
+        StringBuilder b = new StringBuilder(160);
+        if (code != null && code.start() <= hit.start()) {
+            b.append(code.label()).append(" with ");
+        }
+        b.append('\'').append(text.original(hit.start(), hit.end(), 80)).append("': ");
         String why = r.reason;
         if (server != null && why.startsWith("the server ")) {
-            why = ServerRules.displayName(server) + why.substring("the server".length());
+            b.append(ServerRules.displayName(server)).append(why, "the server".length(), why.length());
+        } else {
+            b.append(why);
         }
-        return sentence(prefix + "'" + text.original(hit.start(), hit.end(), 80) + "': " + why);
+        return sentence(b);
     }
 
     /** Capitalises the first word unless it is a name written in mixed case ("iOS Mail"), ends with a stop. */
-    private static String sentence(String s) {
+    private static String sentence(StringBuilder s) {
         boolean lowerWord = s.length() > 1 && Character.isLowerCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1));
-        String t = lowerWord ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
-        return t.endsWith(".") ? t : t + ".";
+        if (lowerWord) {
+            s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
+        }
+        if (s.length() == 0 || s.charAt(s.length() - 1) != '.') {
+            s.append('.');
+        }
+        return s.toString();
     }
 
     private static void report(Throwable e) {

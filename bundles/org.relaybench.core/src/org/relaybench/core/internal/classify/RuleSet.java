@@ -20,7 +20,6 @@ final class RuleSet {
 
     /** A rule is tried at most this often per text, whatever the input repeats. */
     private static final int MAX_TRIES = 24;
-    private static final Pattern NOTHING = Pattern.compile("(?!)");
 
     static final Rule[] RULES;
     /** Packed key words ({@link #pack}); the rules and patterns to try for each are at the same index. */
@@ -29,6 +28,15 @@ final class RuleSet {
     private static final int[] SLOTS = new int[1 << 11];
     private static final int[][] RULES_BY_KEY;
     private static final Pattern[][] PATTERNS_BY_KEY;
+    /** The same patterns numbered through, for {@link #MATCHERS}: {@code PATTERN_NUMBERS[k][j]}. */
+    private static final int[][] PATTERN_NUMBERS;
+    private static final int PATTERN_COUNT;
+    /**
+     * Per thread, one matcher per pattern, kept between texts: {@link Matcher#usePattern} and
+     * {@link Pattern#matcher} allocate the matcher's state on every call. Only the JDK's types are kept
+     * per thread, so that a thread outliving this bundle does not hold its class loader.
+     */
+    private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(RuleSet::newMatchers);
     /** Which of a key word's rules could match, from the literal beginnings of their patterns. */
     private static final Gate[] GATES;
 
@@ -62,6 +70,8 @@ final class RuleSet {
         RULES_BY_KEY = new int[index.size()][];
         PATTERNS_BY_KEY = new Pattern[index.size()][];
         GATES = new Gate[index.size()];
+        PATTERN_NUMBERS = new int[index.size()][];
+        int numbered = 0;
         int k = 0;
         for (Map.Entry<Long, Map<Integer, List<String>>> e : index.entrySet()) {
             KEYS[k] = e.getKey();
@@ -70,6 +80,10 @@ final class RuleSet {
                     .map(r -> r.getValue().isEmpty() ? RULES[r.getKey()].pattern
                             : Pattern.compile(String.join("|", r.getValue())))
                     .toArray(Pattern[]::new);
+            PATTERN_NUMBERS[k] = new int[PATTERNS_BY_KEY[k].length];
+            for (int j = 0; j < PATTERN_NUMBERS[k].length; j++) {
+                PATTERN_NUMBERS[k][j] = numbered++;
+            }
             GATES[k] = new Gate(keyWords.get(e.getKey()),
                     e.getValue().values().stream().map(Prefixes::of).toArray(String[][]::new));
             int slot = slot(KEYS[k]);
@@ -79,6 +93,7 @@ final class RuleSet {
             SLOTS[slot] = k + 1;
             k++;
         }
+        PATTERN_COUNT = numbered;
     }
 
     /**
@@ -95,17 +110,17 @@ final class RuleSet {
     }
 
     /**
-     * The rules that matched a text: per rule its first match, and the ids of the rules that matched in
-     * table order, so that readers visit only those.
+     * The rules that matched a text, in table order, each with its first match: {@code hits[k]} is
+     * where rule {@code ids[k]} matched, for {@code k < count}.
      */
     static final class Matches {
-        final Hit[] byRule;
         final int[] ids;
+        final Hit[] hits;
         final int count;
 
-        Matches(Hit[] byRule, int[] ids, int count) {
-            this.byRule = byRule;
+        Matches(int[] ids, Hit[] hits, int count) {
             this.ids = ids;
+            this.hits = hits;
             this.count = count;
         }
     }
@@ -115,17 +130,62 @@ final class RuleSet {
 
     /**
      * @param text the text
-     * @return per rule (same index as {@link #RULES}) its first match, or null, and the rules that matched
+     * @return the rules that matched, with their first match
      */
     static Matches match(FlatText text) {
-        Hit[] hits = new Hit[RULES.length];
+        Matcher[] matchers = MATCHERS.get();
+        Used used = new Used();
+        try {
+            return match(text, matchers, used);
+        } finally {
+            // the matchers forget the text: a thread keeps no customer's text
+            for (int u = 0; u < used.count; u++) {
+                matchers[used.numbers[u]].reset("");
+            }
+        }
+    }
+
+    private static Matcher[] newMatchers() {
+        return new Matcher[PATTERN_COUNT];
+    }
+
+    /** The numbers of the matchers a call set to its text, repeats included. */
+    private static final class Used {
+        int[] numbers = new int[16];
+        int count;
+
+        void add(int number) {
+            if (count == numbers.length) {
+                numbers = Arrays.copyOf(numbers, count * 2);
+            }
+            numbers[count++] = number;
+        }
+    }
+
+    /** @return the thread's matcher of the pattern, set to the text */
+    private static Matcher matcher(Matcher[] matchers, int number, Pattern pattern, String text, Used used) {
+        Matcher m = matchers[number];
+        if (m == null) {
+            m = pattern.matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            matchers[number] = m;
+        } else {
+            m.reset(text);
+        }
+        used.add(number);
+        return m;
+    }
+
+    private static Matches match(FlatText text, Matcher[] matchers, Used used) {
         int[] found = new int[8];
+        Hit[] hits = new Hit[8];
         int count = 0;
+        // per rule: how often it was tried, or negative once it matched
         byte[] tries = new byte[RULES.length];
         String flat = text.flat();
         char[] chars = text.chars();
         int n = text.length();
-        Matcher m = null;
         int i = 0;
         while (i < n) {
             if (!isWordChar(chars[i])) {
@@ -148,28 +208,41 @@ final class RuleSet {
             for (long open = GATES[k].open(chars, n, start); open != 0; open &= open - 1) {
                 int j = Long.numberOfTrailingZeros(open);
                 int id = ids[j];
-                if (hits[id] != null || tries[id] >= MAX_TRIES) {
-                    continue;
+                if (tries[id] < 0 || tries[id] >= MAX_TRIES) {
+                    continue; // matched already, or tried enough
                 }
                 tries[id]++;
-                if (m == null) {
-                    m = NOTHING.matcher(flat);
-                    m.useTransparentBounds(true);
-                    m.useAnchoringBounds(false);
-                }
-                m.usePattern(PATTERNS_BY_KEY[k][j]);
+                Matcher m = matcher(matchers, PATTERN_NUMBERS[k][j], PATTERNS_BY_KEY[k][j], flat, used);
                 m.region(start, Math.min(n, start + RULES[id].reach));
                 if (m.lookingAt()) {
-                    hits[id] = new Hit(m.start(), m.end());
+                    tries[id] = (byte) 0x80;
                     if (count == found.length) {
                         found = Arrays.copyOf(found, count * 2);
+                        hits = Arrays.copyOf(hits, count * 2);
                     }
-                    found[count++] = id;
+                    found[count] = id;
+                    hits[count++] = new Hit(m.start(), m.end());
                 }
             }
         }
-        Arrays.sort(found, 0, count);
-        return new Matches(hits, found, count);
+        sortByRule(found, hits, count);
+        return new Matches(found, hits, count);
+    }
+
+    /** Insertion sort of the matched rules into table order, their hits alongside: a handful of entries. */
+    private static void sortByRule(int[] ids, Hit[] hits, int count) {
+        for (int a = 1; a < count; a++) {
+            int id = ids[a];
+            Hit hit = hits[a];
+            int b = a - 1;
+            while (b >= 0 && ids[b] > id) {
+                ids[b + 1] = ids[b];
+                hits[b + 1] = hits[b];
+                b--;
+            }
+            ids[b + 1] = id;
+            hits[b + 1] = hit;
+        }
     }
 
     private static int indexOf(long key) {

@@ -65,25 +65,42 @@ final class Tally {
      * @return the matches, most confident first (ties in cause order), at most one per cause
      */
     List<ReplyMatch> results(FlatText text, String client, String server) {
-        CauseCode[] causes = CauseCode.values();
-        Signal[] best = new Signal[causes.length];
-        int[] sources = new int[causes.length];
+        // per cause met: its strongest signal and how many sources gave it; a text has a handful of causes
+        Signal[] best = new Signal[signals.size()];
+        int[] sources = new int[signals.size()];
+        int causes = 0;
         for (int i = 0; i < signals.size(); i++) {
             Signal s = signals.get(i);
-            int c = s.cause().ordinal();
+            int c = 0;
+            while (c < causes && best[c].cause() != s.cause()) {
+                c++;
+            }
+            if (c == causes) {
+                best[causes++] = s;
+            } else if (stronger(s, best[c])) {
+                best[c] = s;
+            }
             if (isNewSource(i)) {
                 sources[c]++;
             }
-            if (best[c] == null || stronger(s, best[c])) {
-                best[c] = s;
-            }
         }
-        List<ReplyMatch> matches = new ArrayList<>();
-        for (int c = 0; c < causes.length; c++) {
-            if (best[c] != null) {
-                double confidence = best[c].confidence() + AGREEMENT * Math.min(2, sources[c] - 1);
-                matches.add(toMatch(text, best[c], round(confidence), client, server));
+        // in cause order, as the stable sort below keeps it for equal confidences
+        for (int a = 1; a < causes; a++) {
+            Signal signal = best[a];
+            int count = sources[a];
+            int b = a - 1;
+            while (b >= 0 && best[b].cause().ordinal() > signal.cause().ordinal()) {
+                best[b + 1] = best[b];
+                sources[b + 1] = sources[b];
+                b--;
             }
+            best[b + 1] = signal;
+            sources[b + 1] = count;
+        }
+        List<ReplyMatch> matches = new ArrayList<>(causes);
+        for (int c = 0; c < causes; c++) {
+            double confidence = best[c].confidence() + AGREEMENT * Math.min(2, sources[c] - 1);
+            matches.add(toMatch(text, best[c], round(confidence), client, server));
         }
         // stable sort: equal confidences keep cause order
         matches.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));

@@ -32,22 +32,23 @@ final class BuiltinChecks {
 
     private final AccountProfile account;
     private final ProviderDescriptor provider;
-    private final List<Finding> out = new ArrayList<>();
+    private final ProviderIndex.Prepared prepared;
+    private final List<Finding> out;
 
-    private BuiltinChecks(AccountProfile account, ProviderDescriptor provider) {
+    private BuiltinChecks(AccountProfile account, ProviderIndex.Prepared prepared, List<Finding> out) {
         this.account = account;
-        this.provider = provider;
+        this.provider = prepared == null ? null : prepared.provider;
+        this.prepared = prepared;
+        this.out = out;
     }
 
     /**
      * @param account the account
-     * @param provider the matched provider, may be the generic one or null when none matched
-     * @return the findings
+     * @param prepared the matched provider, may be the generic one, or null when none matched
+     * @param out where the findings are added
      */
-    static List<Finding> run(AccountProfile account, ProviderDescriptor provider) {
-        BuiltinChecks checks = new BuiltinChecks(account, provider);
-        checks.check();
-        return checks.out;
+    static void run(AccountProfile account, ProviderIndex.Prepared prepared, List<Finding> out) {
+        new BuiltinChecks(account, prepared, out).check();
     }
 
     /**
@@ -62,10 +63,13 @@ final class BuiltinChecks {
         if (provider == null) {
             return Optional.empty();
         }
-        return provider.exemptions().stream().filter(e -> e.kind() == kind)
-                .filter(e -> e.client().isEmpty() || e.client().get().equals(account.client().kind())
-                        || (e.client().get().equals("ios") && account.client().isIos()))
-                .findFirst();
+        for (Exemption e : provider.exemptions()) {
+            if (e.kind() == kind && (e.client().isEmpty() || e.client().get().equals(account.client().kind())
+                    || (e.client().get().equals("ios") && account.client().isIos()))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     private void check() {
@@ -83,7 +87,7 @@ final class BuiltinChecks {
         String which = smtp == primary.orElse(null) ? "smtp" : "other smtp";
         credentials(smtp, which);
         transport(smtp, which);
-        if (provider != null && !provider.generic() && !provider.outgoing().isEmpty()) {
+        if (provider != null && !provider.generic() && !prepared.outgoing.isEmpty()) {
             recommended(smtp, which);
         }
         applicable(account, provider, Exemption.Kind.RELAY_OWN_NETWORK_ONLY).ifPresent(e -> add(
@@ -120,8 +124,12 @@ final class BuiltinChecks {
     }
 
     private void transport(ServerSettings smtp, String which) {
-        boolean providerUses25 = provider != null
-                && provider.outgoing().stream().anyMatch(r -> r.port() == 25 && r.host().equals(smtp.host()));
+        boolean providerUses25 = false;
+        if (provider != null) {
+            for (ServerRecommendation r : prepared.outgoing) {
+                providerUses25 |= r.port() == 25 && r.host().equals(smtp.host());
+            }
+        }
         if (smtp.port() == 25 && !providerUses25) {
             add(CauseCode.WRONG_SMTP_PORT, 0.6, "core.port-25",
                     "Port 25 is for relay between mail servers, not for mail apps: use 587 (STARTTLS) or 465 (SSL/TLS)",
@@ -144,9 +152,14 @@ final class BuiltinChecks {
     }
 
     private void recommended(ServerSettings smtp, String which) {
-        List<ServerRecommendation> recs = provider.outgoing();
-        String hosts = String.join(", ", recs.stream().map(ServerRecommendation::describe).distinct().toList());
-        List<ServerRecommendation> sameHost = recs.stream().filter(r -> r.host().equals(smtp.host())).toList();
+        List<ServerRecommendation> recs = prepared.outgoing;
+        String hosts = prepared.outgoingHosts;
+        List<ServerRecommendation> sameHost = new ArrayList<>(recs.size());
+        for (ServerRecommendation r : recs) {
+            if (r.host().equals(smtp.host())) {
+                sameHost.add(r);
+            }
+        }
         if (sameHost.isEmpty()) {
             add(CauseCode.WRONG_SMTP_HOST, 0.7, "core.host-not-recommended",
                     (smtp.host().isEmpty() ? "No outgoing host is set" : smtp.host() + " is not an outgoing server of "
@@ -155,8 +168,8 @@ final class BuiltinChecks {
                     provider("recommended outgoing", hosts));
             return;
         }
-        Optional<ServerRecommendation> samePort = sameHost.stream().filter(r -> r.port() == smtp.port()).findFirst();
-        if (samePort.isEmpty()) {
+        ServerRecommendation rec = withPort(sameHost, smtp.port());
+        if (rec == null) {
             if (smtp.port() != 25) { // port 25 has its own finding
                 add(CauseCode.WRONG_SMTP_PORT, 0.7, "core.port-not-recommended",
                         "Port " + smtp.port() + " is not a submission port of " + smtp.host() + ": use "
@@ -165,7 +178,6 @@ final class BuiltinChecks {
             }
             return;
         }
-        ServerRecommendation rec = samePort.get();
         if (rec.security() != smtp.security() && !(smtp.port() == 465)) { // 465 is covered by transport()
             boolean iosSslOn587 = rec.security() == Security.STARTTLS && smtp.security() == Security.TLS;
             add(CauseCode.WRONG_SECURITY, iosSslOn587 ? 0.3 : 0.6, "core.security-not-recommended",
@@ -185,6 +197,16 @@ final class BuiltinChecks {
                         setting(which + ".username", user), provider("username", "part before @"));
             }
         });
+    }
+
+    /** @return the first recommendation with the port, or null */
+    private static ServerRecommendation withPort(List<ServerRecommendation> recs, int port) {
+        for (ServerRecommendation r : recs) {
+            if (r.port() == port) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private void add(CauseCode code, double confidence, String rule, String title, Evidence... evidence) {

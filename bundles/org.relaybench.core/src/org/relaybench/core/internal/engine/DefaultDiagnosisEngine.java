@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -102,7 +103,7 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         if (domain.isEmpty() && mxHosts.isEmpty()) {
             return Optional.empty();
         }
-        return index(Duration.ZERO).match(domain, List.copyOf(mxHosts), Optional.empty()).map(ProviderIndex.Match::provider)
+        return index(Duration.ZERO).match(domain, List.copyOf(mxHosts), Optional.empty())
                 .filter(p -> !p.generic() || !domain.isEmpty());
     }
 
@@ -126,8 +127,9 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
      */
     private Diagnosis diagnose(AccountProfile account, DiagnosisOptions options, ProviderIndex idx, Watch watch,
             boolean late) {
-        Optional<ProviderIndex.Match> match = idx.match(account.domain(), options.mxHosts(), options.providerId());
-        ProviderDescriptor provider = match.map(ProviderIndex.Match::provider).orElse(null);
+        Optional<ProviderDescriptor> match = idx.match(account.domain(), options.mxHosts(), options.providerId());
+        ProviderDescriptor provider = match.orElse(null);
+        ProviderIndex.Prepared prepared = provider == null ? null : idx.prepared(provider);
         List<DiagnosisError> errors = new ArrayList<>();
         if (options.providerId().isPresent() && match.isEmpty()) {
             errors.add(new DiagnosisError(options.providerId().get(), "", "no such provider is installed"));
@@ -140,23 +142,24 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
                             + (provider == null ? "" : " [contributed by " + provider.origin().bundle() + "]")));
         }
 
-        List<Finding> findings = new ArrayList<>(BuiltinChecks.run(account, provider));
+        List<Finding> findings = new ArrayList<>();
+        BuiltinChecks.run(account, prepared, findings);
         if (provider != null && !late) {
-            findings.addAll(RuleRunner.declarative(account, provider, idx.ruleEvidence(provider)));
-            findings.addAll(runner.code(account, provider, options.ruleBudget(), watch, errors));
+            RuleRunner.declarative(account, prepared, findings);
+            runner.code(account, prepared, options.ruleBudget(), watch, errors, findings);
         } else if (provider != null) {
-            runner.listQuarantined(provider, watch, errors);
+            runner.listQuarantined(prepared, watch, errors);
         }
         List<ReplyMatch> matches = options.classifyErrorText() ? replies.classify(account.errorText(), provider,
-                provider == null || late ? List.of() : idx.replies(provider))
+                provider == null || late ? List.of() : prepared.replies)
                 : List.of();
-        findings.addAll(ReplyFindings.findings(matches));
+        ReplyFindings.findings(matches, findings);
         findings.addAll(options.evidence());
 
         if (provider != null && BuiltinChecks.credentialsFromAccount(account, provider)) {
             findings = credentialsFromAccount(findings, provider);
         }
-        findings.addAll(derived(account, provider, findings, matches));
+        derived(account, provider, findings, matches);
         findings = ReplyAgainstSettings.weigh(account, provider, findings, matches);
 
         Map<String, Procedure> procedures = new LinkedHashMap<>();
@@ -171,8 +174,16 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
      * the provider's procedure, never as "enter the outgoing password".
      */
     private static List<Finding> credentialsFromAccount(List<Finding> findings, ProviderDescriptor provider) {
-        Exemption exemption = provider.exemptions().stream()
-                .filter(e -> e.kind() == Exemption.Kind.OUTGOING_CREDENTIALS_FROM_ACCOUNT).findFirst().orElseThrow();
+        Exemption exemption = null;
+        for (Exemption e : provider.exemptions()) {
+            if (e.kind() == Exemption.Kind.OUTGOING_CREDENTIALS_FROM_ACCOUNT) {
+                exemption = e;
+                break;
+            }
+        }
+        if (exemption == null) {
+            throw new NoSuchElementException("no exemption " + Exemption.Kind.OUTGOING_CREDENTIALS_FROM_ACCOUNT);
+        }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (!f.code().equals(CauseCode.SMTP_AUTH_MISSING.code())) {
@@ -188,39 +199,50 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         return out;
     }
 
-    /** Causes that follow from the others: another server to switch to, app passwords, a stale account. */
-    private static List<Finding> derived(AccountProfile account, ProviderDescriptor provider, List<Finding> findings,
+    /**
+     * Causes that follow from the others: another server to switch to, app passwords, a stale account.
+     * They are added to {@code findings}, after all of those they follow from.
+     */
+    private static void derived(AccountProfile account, ProviderDescriptor provider, List<Finding> findings,
             List<ReplyMatch> matches) {
-        List<Finding> out = new ArrayList<>();
-        boolean settingError = findings.stream()
-                .anyMatch(f -> f.severity() == Severity.ERROR && SETTING_CAUSES.contains(f.code()));
+        boolean settingError = false;
+        boolean rejected = false;
+        for (Finding f : findings) {
+            settingError |= f.severity() == Severity.ERROR && SETTING_CAUSES.contains(f.code());
+            rejected |= f.code().equals(CauseCode.SMTP_CREDENTIALS_REJECTED.code());
+        }
         Optional<ServerSettings> effective = account.effectiveOutgoing();
-        Optional<ServerSettings> alternative = account.otherOutgoing().stream().filter(ServerSettings::sendsCredentials)
-                .filter(s -> effective.isEmpty() || s != effective.get()).findFirst();
-        if (settingError && alternative.isPresent()) {
-            out.add(new Finding(CauseCode.PRIMARY_SMTP_BROKEN.code(), Severity.WARNING, 0.35,
-                    "Another configured outgoing server (" + alternative.get().address()
-                            + ") could send while the primary is fixed",
-                    List.of(Evidences.setting("other smtp", Evidences.describe(alternative.get()))),
+        ServerSettings alternative = null;
+        if (settingError) {
+            for (ServerSettings s : account.otherOutgoing()) {
+                if (s.sendsCredentials() && (effective.isEmpty() || s != effective.get())) {
+                    alternative = s;
+                    break;
+                }
+            }
+        }
+        if (alternative != null) {
+            findings.add(new Finding(CauseCode.PRIMARY_SMTP_BROKEN.code(), Severity.WARNING, 0.35,
+                    "Another configured outgoing server (" + alternative.address() + ") could send while the primary is fixed",
+                    List.of(Evidences.setting("other smtp", Evidences.describe(alternative))),
                     BuiltinChecks.CORE, "core.other-server", Optional.empty()));
         }
-        boolean rejected = findings.stream().anyMatch(f -> f.code().equals(CauseCode.SMTP_CREDENTIALS_REJECTED.code()));
-        BuiltinChecks.applicable(account, provider, Exemption.Kind.APP_PASSWORD_REQUIRED).ifPresent(e -> {
-            if (rejected) {
-                out.add(new Finding(CauseCode.APP_PASSWORD_REQUIRED.code(), Severity.ERROR, 0.5,
-                        provider.name() + " refuses the password: mail apps need an app password",
-                        List.of(Evidences.provider("exception", e.description())), BuiltinChecks.CORE,
-                        "core.app-password", Optional.empty()));
-            }
-        });
-        boolean refused = matches.stream().anyMatch(m -> SEND_REFUSED.contains(m.cause()));
-        boolean settingsKnown = account.effectiveOutgoing().isPresent();
-        if (refused && settingsKnown && !settingError && !ReplyFindings.clearsSettings(matches)) {
-            out.add(new Finding(CauseCode.ACCOUNT_STALE.code(), Severity.ERROR, 0.4,
+        if (rejected) {
+            BuiltinChecks.applicable(account, provider, Exemption.Kind.APP_PASSWORD_REQUIRED).ifPresent(e -> findings.add(
+                    new Finding(CauseCode.APP_PASSWORD_REQUIRED.code(), Severity.ERROR, 0.5,
+                            provider.name() + " refuses the password: mail apps need an app password",
+                            List.of(Evidences.provider("exception", e.description())), BuiltinChecks.CORE,
+                            "core.app-password", Optional.empty())));
+        }
+        boolean refused = false;
+        for (ReplyMatch m : matches) {
+            refused |= SEND_REFUSED.contains(m.cause());
+        }
+        if (refused && effective.isPresent() && !settingError && !ReplyFindings.clearsSettings(matches)) {
+            findings.add(new Finding(CauseCode.ACCOUNT_STALE.code(), Severity.ERROR, 0.4,
                     "The settings look right, yet the server refuses: remove the account and add it back",
-                    List.of(Evidences.setting("smtp", Evidences.describe(account.effectiveOutgoing().get()))),
+                    List.of(Evidences.setting("smtp", Evidences.describe(effective.get()))),
                     BuiltinChecks.CORE, "core.settings-look-right", Optional.empty()));
         }
-        return out;
     }
 }

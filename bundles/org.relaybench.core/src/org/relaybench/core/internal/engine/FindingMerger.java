@@ -2,7 +2,6 @@ package org.relaybench.core.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +27,38 @@ final class FindingMerger {
     private FindingMerger() {
     }
 
+    /**
+     * @param findings the findings, in the order found
+     * @return one finding per cause, in the order of each cause's first finding, then ranked
+     */
     static List<Finding> merge(List<Finding> findings) {
-        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f);
-        }
-        List<Finding> merged = new ArrayList<>(byCode.size());
-        for (List<Finding> group : byCode.values()) {
-            merged.add(group.size() == 1 ? group.get(0) : combine(group));
+        int n = findings.size();
+        List<Finding> merged = new ArrayList<>(n);
+        // a handful of findings: grouping by scanning costs less than a map of lists
+        boolean[] taken = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (taken[i]) {
+                continue;
+            }
+            Finding first = findings.get(i);
+            List<Finding> group = null;
+            for (int j = i + 1; j < n; j++) {
+                if (!taken[j] && findings.get(j).code().equals(first.code())) {
+                    if (group == null) {
+                        group = new ArrayList<>(4);
+                        group.add(first);
+                    }
+                    group.add(findings.get(j));
+                    taken[j] = true;
+                }
+            }
+            merged.add(group == null ? first : combine(group));
         }
         // "relay-denied" means "nothing more specific can be said": it goes when something more specific was
-        boolean specific = merged.stream().anyMatch(f -> f.severity() == Severity.ERROR && !f.code().equals(RELAY_DENIED)
-                && CauseCode.of(f.code()).isPresent());
+        boolean specific = false;
+        for (Finding f : merged) {
+            specific |= f.severity() == Severity.ERROR && !f.code().equals(RELAY_DENIED) && CauseCode.of(f.code()).isPresent();
+        }
         if (specific) {
             merged.removeIf(f -> f.code().equals(RELAY_DENIED));
         }
@@ -94,7 +113,7 @@ final class FindingMerger {
                 }
             }
             String rule = f.provider() + "/" + f.rule();
-            if (evidence.stream().noneMatch(e -> e.kind() == Evidence.Kind.RULE && e.subject().equals(rule))) {
+            if (!hasRule(evidence, rule)) {
                 evidence.add(new Evidence(Evidence.Kind.RULE, rule, f.title()));
             }
         }
@@ -111,15 +130,39 @@ final class FindingMerger {
                 lead.rule(), procedure);
     }
 
+    private static boolean hasRule(List<Evidence> evidence, String rule) {
+        for (Evidence e : evidence) {
+            if (e.kind() == Evidence.Kind.RULE && e.subject().equals(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
-    /** Severity, then confidence, then the order of the standard codes, then the code. */
-    static final Comparator<Finding> RANKING = Comparator.comparing(Finding::severity).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed())
-            .thenComparingInt(f -> CauseCode.of(f.code()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-            .thenComparing(Finding::code);
+    /** Severity, then confidence (both highest first), then the order of the standard codes, then the code. */
+    static final Comparator<Finding> RANKING = FindingMerger::compareRank;
+
+    private static int compareRank(Finding a, Finding b) {
+        int c = b.severity().compareTo(a.severity());
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(b.confidence(), a.confidence());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(standardOrder(a.code()), standardOrder(b.code()));
+        return c != 0 ? c : a.code().compareTo(b.code());
+    }
+
+    private static int standardOrder(String code) {
+        Optional<CauseCode> standard = CauseCode.of(code);
+        return standard.isPresent() ? standard.get().ordinal() : Integer.MAX_VALUE;
+    }
 
     /**
      * Points every finding without a procedure at one that addresses its cause: the matched provider's
@@ -133,7 +176,7 @@ final class FindingMerger {
         Optional<ProviderDescriptor> generic = index.generic();
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            Optional<Procedure> procedure = f.procedure().flatMap(id -> find(id, provider, generic));
+            Optional<Procedure> procedure = f.procedure().flatMap(id -> find(id, provider, generic, index));
             if (procedure.isEmpty()) {
                 procedure = index.addressing(provider, f.code())
                         .or(() -> generic.flatMap(g -> index.addressing(g, f.code())))
@@ -148,8 +191,8 @@ final class FindingMerger {
     }
 
     private static Optional<Procedure> find(String id, ProviderDescriptor provider,
-            Optional<ProviderDescriptor> generic) {
-        Optional<Procedure> own = provider == null ? Optional.empty() : provider.procedure(id);
-        return own.or(() -> generic.flatMap(g -> g.procedure(id)));
+            Optional<ProviderDescriptor> generic, ProviderIndex index) {
+        Optional<Procedure> own = index.procedure(provider, id);
+        return own.or(() -> generic.flatMap(g -> index.procedure(g, id)));
     }
 }

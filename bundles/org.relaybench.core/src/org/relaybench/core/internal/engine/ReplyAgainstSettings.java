@@ -63,8 +63,7 @@ final class ReplyAgainstSettings {
         if (authRefutedBySettings(account, provider, effective.get(), findings, matches)) {
             out = refuteAuthMissing(account, provider, effective.get(), findings);
         }
-        if (effective.get().port() == 25 && matches.stream().anyMatch(m -> m.cause().equals(
-                CauseCode.SENDER_BLOCKED.code()))) {
+        if (effective.get().port() == 25 && anyCause(matches, CauseCode.SENDER_BLOCKED.code())) {
             out = new ArrayList<>(out);
             out.add(new Finding(CauseCode.WRONG_SMTP_PORT.code(), Severity.ERROR, 0.5,
                     "The device sends straight to port 25 from an address the receiving server blocks: use the "
@@ -88,19 +87,33 @@ final class ReplyAgainstSettings {
                 || BuiltinChecks.credentialsFromAccount(account, provider)) {
             return false;
         }
-        boolean replySaysAuth = false;
-        for (ReplyMatch m : matches) {
-            replySaysAuth |= m.cause().equals(AUTH_MISSING);
-        }
-        if (!replySaysAuth) {
+        if (!anyCause(matches, AUTH_MISSING)) {
             return false;
         }
         for (Finding f : findings) {
-            if (f.code().equals(AUTH_MISSING) && f.evidence().stream().anyMatch(e -> e.kind() == Evidence.Kind.SETTING)) {
+            if (f.code().equals(AUTH_MISSING) && hasSetting(f.evidence())) {
                 return false; // the settings themselves say authentication is missing
             }
         }
         return true;
+    }
+
+    private static boolean anyCause(List<ReplyMatch> matches, String cause) {
+        for (ReplyMatch m : matches) {
+            if (m.cause().equals(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSetting(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            if (e.kind() == Evidence.Kind.SETTING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Finding> refuteAuthMissing(AccountProfile account, ProviderDescriptor provider,

@@ -3,7 +3,6 @@ package org.relaybench.core.internal.engine;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -38,7 +37,7 @@ final class ReplyFindings {
         List<ReplyMatch> matches = new ArrayList<>();
         if (provider != null && !known.isEmpty()) {
             String scanned = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-            String lower = scanned.toLowerCase(Locale.ROOT);
+            String lower = PreparedReply.lowerAscii(scanned);
             for (PreparedReply prepared : known) {
                 prepared.find(scanned, lower).ifPresent(m -> {
                     KnownReply reply = prepared.reply();
@@ -60,15 +59,15 @@ final class ReplyFindings {
      * Findings of the matches. A match whose cause does not blame the settings says so in its title and
      * evidence; when the text's strongest match is such a cause, its lesser readings that would blame the
      * settings are only warnings; a reading of codes alone is at most a warning.
+     *
+     * @param out where the findings are added, in the order of the matches
      */
-    static List<Finding> findings(List<ReplyMatch> matches) {
+    static void findings(List<ReplyMatch> matches, List<Finding> out) {
         ReplyMatch lead = strongest(matches);
         boolean settingsCleared = lead != null && clearsSettings(lead.cause());
-        List<Finding> out = new ArrayList<>(matches.size());
         for (ReplyMatch m : matches) {
             String detail = (m.reason().isEmpty() ? "" : m.reason() + " \u2014 ") + "\u201c" + m.excerpt() + "\u201d";
-            List<Evidence> evidence = new ArrayList<>(2);
-            evidence.add(new Evidence(Evidence.Kind.REPLY, "error text", detail));
+            Evidence reply = new Evidence(Evidence.Kind.REPLY, "error text", detail);
             Optional<CauseCode> code = CauseCode.of(m.cause());
             boolean reading = ReplyClassifier.isCodeReading(m);
             boolean notRecognised = m.cause().equals(ReplyClassifier.NOT_RECOGNISED);
@@ -77,9 +76,7 @@ final class ReplyFindings {
                 severity = Severity.WARNING;
             }
             boolean cleared = code.isPresent() && !code.get().settingsAtFault() && severity != Severity.ERROR;
-            if (cleared) {
-                evidence.add(NOT_THE_SETTINGS);
-            }
+            List<Evidence> evidence = cleared ? List.of(reply, NOT_THE_SETTINGS) : List.of(reply);
             String title = code.isPresent() ? TITLES.get(code.get())[(cleared ? 2 : 0) + (reading ? 1 : 0)]
                     : (notRecognised ? "The reply was not recognised" : m.cause())
                             + (reading ? READING_SUFFIX : TEXT_SUFFIX);
@@ -88,7 +85,6 @@ final class ReplyFindings {
             out.add(new Finding(m.cause(), severity, m.confidence(), title, evidence, m.source(), rule,
                     Optional.empty()));
         }
-        return out;
     }
 
     private static final String TEXT_SUFFIX = " (from the error text)";

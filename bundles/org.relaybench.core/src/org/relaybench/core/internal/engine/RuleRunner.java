@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.runtime.ISafeRunnable;
@@ -77,28 +76,29 @@ final class RuleRunner {
     }
 
     /**
-     * Findings of the declarative rules whose conditions all hold, in declared order.
+     * Adds the findings of the declarative rules whose conditions all hold, in declared order.
      *
-     * @param ruleEvidence the RULE evidence of each of the provider's rules, by position (see
+     * @param prepared the provider, with the RULE evidence of each of its rules (see
      *        {@link #ruleEvidence(ProviderDescriptor)}), prepared once per catalog generation
+     * @param out where the findings are added
      */
-    static List<Finding> declarative(AccountProfile account, ProviderDescriptor provider, List<Evidence> ruleEvidence) {
-        List<Finding> out = new ArrayList<>();
+    static void declarative(AccountProfile account, ProviderIndex.Prepared prepared, List<Finding> out) {
+        ProviderDescriptor provider = prepared.provider;
         List<RuleDescriptor> rules = provider.rules();
         for (int i = 0; i < rules.size(); i++) {
             RuleDescriptor rule = rules.get(i);
             if (rule.isCode() || !allHold(rule.conditions(), account)) {
                 continue;
             }
-            List<Evidence> evidence = new ArrayList<>(rule.conditions().size() + 1);
+            Evidence[] evidence = new Evidence[rule.conditions().size() + 1];
+            int k = 0;
             for (Condition c : rule.conditions()) {
-                evidence.add(Evidences.setting(c.field().id(), c.field().read(account).orElse("(not set)")));
+                evidence[k++] = Evidences.setting(c.field().id(), c.field().read(account).orElse("(not set)"));
             }
-            evidence.add(ruleEvidence.get(i));
-            out.add(new Finding(rule.cause(), rule.severity(), rule.confidence(), rule.title(), evidence,
+            evidence[k] = prepared.ruleEvidence.get(i);
+            out.add(new Finding(rule.cause(), rule.severity(), rule.confidence(), rule.title(), List.of(evidence),
                     provider.id(), rule.id(), rule.procedure()));
         }
-        return out;
     }
 
     private static boolean allHold(List<Condition> conditions, AccountProfile account) {
@@ -124,39 +124,53 @@ final class RuleRunner {
         return b.toString();
     }
 
-    /** Findings of the code rules whose preconditions hold; failures go to {@code errors}. */
-    List<Finding> code(AccountProfile account, ProviderDescriptor provider, Duration budget, Watch watch,
-            List<DiagnosisError> errors) {
-        List<Finding> out = new ArrayList<>();
-        for (RuleDescriptor rule : provider.rules()) {
+    /**
+     * Adds the findings of the code rules whose preconditions hold to {@code out}; failures go to
+     * {@code errors}.
+     */
+    void code(AccountProfile account, ProviderIndex.Prepared prepared, Duration budget, Watch watch,
+            List<DiagnosisError> errors, List<Finding> out) {
+        ProviderDescriptor provider = prepared.provider;
+        List<RuleDescriptor> rules = provider.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleDescriptor rule = rules.get(i);
             if (!rule.isCode() || !allHold(rule.conditions(), account)) {
                 continue;
             }
-            Optional<String> skipped = quarantined(provider, rule, watch);
+            String key = prepared.ruleKeys[i];
+            Optional<String> skipped = quarantined(provider, rule, key, watch);
             if (skipped.isPresent()) {
                 errors.add(error(provider, rule, skipped.get()));
                 continue;
             }
-            out.addAll(run(account, provider, rule, budget, watch, errors));
+            out.addAll(run(account, prepared, rule, key, budget, watch, errors));
         }
-        return out;
     }
 
     /**
      * Lists the provider's quarantined code rules as skipped, running nothing: for a late diagnosis,
      * which runs no contributed code.
      */
-    void listQuarantined(ProviderDescriptor provider, Watch watch, List<DiagnosisError> errors) {
-        for (RuleDescriptor rule : provider.rules()) {
+    void listQuarantined(ProviderIndex.Prepared prepared, Watch watch, List<DiagnosisError> errors) {
+        ProviderDescriptor provider = prepared.provider;
+        List<RuleDescriptor> rules = provider.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleDescriptor rule = rules.get(i);
             if (rule.isCode()) {
-                quarantined(provider, rule, watch).ifPresent(why -> errors.add(error(provider, rule, why)));
+                quarantined(provider, rule, prepared.ruleKeys[i], watch)
+                        .ifPresent(why -> errors.add(error(provider, rule, why)));
             }
         }
     }
 
-    /** @return why the rule is skipped, when it is quarantined for the provider and bundle as they are */
-    private Optional<String> quarantined(ProviderDescriptor provider, RuleDescriptor rule, Watch watch) {
-        String key = key(provider, rule);
+    /**
+     * @param key the rule's {@link #key}
+     * @return why the rule is skipped, when it is quarantined for the provider and bundle as they are
+     */
+    private Optional<String> quarantined(ProviderDescriptor provider, RuleDescriptor rule, String key, Watch watch) {
+        if (health.isEmpty()) {
+            return Optional.empty(); // no rule has failed: the common case, without a look-up
+        }
         Health h = health.get(key);
         if (h == null) {
             return Optional.empty();
@@ -175,8 +189,9 @@ final class RuleRunner {
         }
     }
 
-    private List<Finding> run(AccountProfile account, ProviderDescriptor provider, RuleDescriptor rule,
+    private List<Finding> run(AccountProfile account, ProviderIndex.Prepared prepared, RuleDescriptor rule, String key,
             Duration budget, Watch watch, List<DiagnosisError> errors) {
+        ProviderDescriptor provider = prepared.provider;
         Attempt<DiagnosisRule> created = attempt(watch, provider, rule, Watch.Phase.CREATE,
                 () -> catalog.createRule(provider, rule));
         if (created.failure != null) {
@@ -206,9 +221,9 @@ final class RuleRunner {
             return List.of();
         }
         List<String> invalid = new ArrayList<>();
-        List<Finding> valid = validate(evaluated.value, provider, invalid);
+        List<Finding> valid = validate(evaluated.value, prepared, invalid);
         if (invalid.isEmpty()) {
-            succeeded(provider, rule);
+            succeeded(key);
             return valid;
         }
         for (int i = 1; i < invalid.size(); i++) {
@@ -314,8 +329,11 @@ final class RuleRunner {
         }
     }
 
-    private void succeeded(ProviderDescriptor provider, RuleDescriptor rule) {
-        Health h = health.get(key(provider, rule));
+    private void succeeded(String key) {
+        if (health.isEmpty()) {
+            return;
+        }
+        Health h = health.get(key);
         if (h != null) {
             synchronized (h) {
                 if (h.quarantine == null) {
@@ -350,14 +368,13 @@ final class RuleRunner {
     }
 
     /** @return the findings that are valid; what is wrong with the others goes to {@code invalid} */
-    private static List<Finding> validate(List<Finding> findings, ProviderDescriptor provider, List<String> invalid) {
+    private static List<Finding> validate(List<Finding> findings, ProviderIndex.Prepared prepared, List<String> invalid) {
         if (findings == null) {
             invalid.add("returned null instead of a list of findings");
             return List.of();
         }
+        ProviderDescriptor provider = prepared.provider;
         List<Finding> valid = new ArrayList<>(findings.size());
-        Set<String> procedures = new java.util.HashSet<>();
-        provider.procedures().forEach(p -> procedures.add(p.id()));
         for (Object o : findings) {
             if (!(o instanceof Finding f)) {
                 invalid.add("returned " + (o == null ? "null" : o.getClass().getName()) + " in its findings");
@@ -365,7 +382,7 @@ final class RuleRunner {
                 invalid.add("returned a finding with unknown cause '" + f.code() + "'");
             } else if (!f.provider().equals(provider.id())) {
                 invalid.add("returned a finding attributed to provider '" + f.provider() + "'");
-            } else if (f.procedure().isPresent() && !procedures.contains(f.procedure().get())) {
+            } else if (f.procedure().isPresent() && !prepared.byId.containsKey(f.procedure().get())) {
                 invalid.add("refers to unknown procedure '" + f.procedure().get() + "'");
             } else {
                 valid.add(f);
