@@ -153,6 +153,29 @@ class CatalogConcurrencyTest {
         }
     }
 
+    /**
+     * A plugin that does not resolve, installed while the catalog still reads after the previous one was
+     * removed: the framework holds as many bundles as that reading counted, but the reading began
+     * before the installation, so it does not count as current.
+     */
+    @Test
+    void awaitCurrentSeesEachOfPluginsInstalledOneAfterAnotherAsEachIsRemoved() throws Exception {
+        ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);
+        for (int i = 0; i < 40; i++) {
+            String name = "org.relaybench.tests.await.series" + i;
+            Bundle bundle = OsgiServices.context().installBundle("relaybench-test:await-series-" + i,
+                    new java.io.ByteArrayInputStream(TestBundles.jar(name, Map.of("Require-Bundle", "org.relaybench.tests.nowhere"),
+                            TestBundles.provider("await-series-" + i, "await-series-" + i + ".example"))));
+            try {
+                int round = i;
+                assertTrue(catalog.awaitCurrent(Duration.ofSeconds(20)).problems().stream()
+                        .anyMatch(p -> p.contributor().equals(name)), () -> "plugin " + round + " of the series");
+            } finally {
+                bundle.uninstall();
+            }
+        }
+    }
+
     @Test
     void listenerMayCallIntoTheCatalogFromAnotherThread() throws Exception {
         ProviderCatalog catalog = OsgiServices.service(ProviderCatalog.class);

@@ -89,13 +89,14 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     private static final ILog LOG = ILog.of(ExtensionProviderCatalog.class);
 
     /**
-     * One generation: its snapshot, what it was read from (the point's extensions, the number of bundles
-     * in the framework), the code rules' elements, and the rules created from them.
+     * One generation: its snapshot, what it was read from (the point's extensions, and how many bundle
+     * events had been counted when reading began), the code rules' elements, and the rules created from
+     * them.
      */
-    private record State(Snapshot snapshot, Set<IExtension> extensions, int bundles,
+    private record State(Snapshot snapshot, Set<IExtension> extensions, long bundleEvents,
             Map<String, IConfigurationElement> codeRules, Map<String, DiagnosisRule> ruleInstances) {
-        State(Snapshot snapshot, Set<IExtension> extensions, int bundles, Map<String, IConfigurationElement> codeRules) {
-            this(snapshot, extensions, bundles, codeRules, new ConcurrentHashMap<>());
+        State(Snapshot snapshot, Set<IExtension> extensions, long bundleEvents, Map<String, IConfigurationElement> codeRules) {
+            this(snapshot, extensions, bundleEvents, codeRules, new ConcurrentHashMap<>());
         }
     }
 
@@ -314,7 +315,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     /** Reads the extension point and publishes a new snapshot. */
     private void read() {
         synchronized (readLock) {
-            int bundles = bundleCount();
+            long events = bundleChanges.get();
             Set<IExtension> extensions = currentExtensions();
             ProviderRegistryReader.Result result = new ProviderRegistryReader(origins).read(registry);
             List<LoadProblem> problems = new ArrayList<>(result.problems());
@@ -330,17 +331,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
                 }
             }
             publish(old -> new State(new Snapshot(old.snapshot().generation() + 1, result.providers(), merge(problems)),
-                    extensions, bundles, result.codeRules()));
-        }
-    }
-
-    /** @return how many bundles the framework holds now; 0 when deactivated */
-    private int bundleCount() {
-        BundleContext c = context;
-        try {
-            return c == null ? 0 : c.getBundles().length;
-        } catch (IllegalStateException e) {
-            return 0; // the context is no longer valid: deactivated meanwhile
+                    extensions, events, result.codeRules()));
         }
     }
 
@@ -399,9 +390,10 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
     }
 
     /**
-     * The catalog is current when its snapshot was read from the extensions the registry holds now, with
-     * as many bundles in the framework as now (a provider plugin that does not resolve has no
-     * extensions), and no reload is due (one asked for by a bundle event, say). On the catalog's own thread (a listener)
+     * The catalog is current when its snapshot was read from the extensions the registry holds now, by a
+     * reading that began after the last bundle event (a provider plugin that does not resolve has no
+     * extensions, but its installation is an event), and no reload is due (one asked for by a bundle
+     * event, say). On the catalog's own thread (a listener)
      * this cannot wait for itself and returns the snapshot at once.
      * <p>
      * Fast path: when the catalog was found current and no bundle event has been counted since, and no
@@ -426,8 +418,9 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         boolean settled = start - lastBundleChange > TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
         long deadline = start + timeout.toNanos();
         State current = state;
-        // a plugin that does not resolve has no extensions, but it is a bundle more
-        boolean stale = current.bundles() != bundleCount() || !current.extensions().equals(currentExtensions());
+        // a plugin that does not resolve has no extensions, but its installation is a bundle event; a
+        // reading that began before the event, even one still running, does not count as current
+        boolean stale = current.bundleEvents() != changes || !current.extensions().equals(currentExtensions());
         if (!stale && settled && context != null) {
             currentAt = changes;
         }
@@ -498,7 +491,7 @@ public final class ExtensionProviderCatalog implements ProviderCatalog, IRegistr
         }
         LOG.warn("Provider contribution failed: " + problem);
         publish(old -> new State(new Snapshot(old.snapshot().generation() + 1, old.snapshot().providers(),
-                merge(old.snapshot().problems())), old.extensions(), old.bundles(), old.codeRules(), old.ruleInstances()));
+                merge(old.snapshot().problems())), old.extensions(), old.bundleEvents(), old.codeRules(), old.ruleInstances()));
     }
 
     @Override
