@@ -52,7 +52,9 @@ final class BulkWriter {
         try (BulkTables rows = BulkTables.of(c, kind, "rb_session", columns.toArray(String[]::new));
                 BulkTables events = BulkTables.of(c, kind, "rb_event", "session_id", "seq", "at", "agent", "kind", "payload");
                 BulkTables causes = BulkTables.of(c, kind, "rb_session_cause", "session_id", "cause", "opened_at");
-                BulkTables tokens = BulkTables.of(c, kind, "rb_session_token", "session_id", "token", "opened_at")) {
+                // H2's word index, a row per word (PostgreSQL has none: the words are in the summary row)
+                BulkTables tokens = postgres ? null
+                        : BulkTables.of(c, kind, "rb_session_token", "session_id", "token", "opened_at")) {
             for (BulkSession b : sessions) {
                 NewSession s = b.session();
                 OffsetDateTime opened = Times.sql(s.at());
@@ -101,7 +103,9 @@ final class BulkWriter {
             rows.finish();
             events.finish();
             causes.finish();
-            tokens.finish();
+            if (tokens != null) {
+                tokens.finish();
+            }
         }
     }
 
