@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ILog;
@@ -33,6 +34,8 @@ import org.relaybench.core.internal.classify.RuleSet.Hit;
  * own objects. A call never throws; an internal failure is logged and gives no match.
  */
 public final class ReplyClassifier {
+
+    private static final AtomicLong FAILURES = new AtomicLong();
 
     /** Providers whose servers refuse the account password from mail apps and want an app password. */
     private static final Set<String> APP_PASSWORD_PROVIDERS = Set.of("gmail", "yahoo", "icloud");
@@ -338,7 +341,13 @@ public final class ReplyClassifier {
         return s.toString();
     }
 
+    /** @return how many times a classifier failed on an input so far, in this runtime */
+    public static long failures() {
+        return FAILURES.get();
+    }
+
     private static void report(Throwable e) {
+        FAILURES.incrementAndGet();
         try {
             ILog.of(ReplyClassifier.class).error("The reply classifier failed on an input and returned no match", e);
         } catch (RuntimeException | LinkageError noFramework) {

@@ -150,10 +150,12 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
         } else if (provider != null) {
             runner.listQuarantined(prepared, watch, errors);
         }
-        List<ReplyMatch> matches = options.classifyErrorText() ? replies.classify(account.errorText(), provider,
-                provider == null || late ? List.of() : prepared.replies)
-                : List.of();
-        ReplyFindings.findings(matches, findings);
+        ReplyFindings.Reading reading = options.classifyErrorText()
+                ? replies.read(account.errorText(), provider, provider == null || late ? List.of() : prepared.replies,
+                        provider == null ? null : prepared.readings)
+                : ReplyFindings.Reading.NONE;
+        List<ReplyMatch> matches = reading.matches();
+        findings.addAll(reading.findings());
         findings.addAll(options.evidence());
 
         if (provider != null && BuiltinChecks.credentialsFromAccount(account, provider)) {

@@ -31,6 +31,8 @@ final class ProviderIndex {
         final ProviderDescriptor provider;
         /** The known replies, prepared for fast matching. */
         final List<PreparedReply> replies;
+        /** The error texts read with these known replies, and what they read as. */
+        final ReplyFindings.Readings readings = new ReplyFindings.Readings();
         /** The RULE evidence of each rule, by position. */
         final List<Evidence> ruleEvidence;
         /** The key of each rule ({@code provider/rule}), by position. */

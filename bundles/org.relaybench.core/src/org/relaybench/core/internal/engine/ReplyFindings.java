@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.relaybench.core.CauseCode;
 import org.relaybench.core.Evidence;
@@ -23,10 +24,69 @@ final class ReplyFindings {
     /** Provider patterns look at the first 8 KiB, as the core classifier does. */
     private static final int MAX_SCAN = 8192;
 
+    /** What an error text reads as: its matches, and the findings made of them ({@link #findings}). */
+    record Reading(List<ReplyMatch> matches, List<Finding> findings) {
+        static final Reading NONE = new Reading(List.of(), List.of());
+    }
+
+    /**
+     * The readings of error texts read before with the same known replies. A text's reading depends on
+     * the text and the known replies alone, and a batch's texts repeat (the same few client messages
+     * and server replies over thousands of accounts): a text seen again is not read again. Bounded: at
+     * most {@value #MAX_READINGS} texts of at most {@value #MAX_TEXT} characters; when full, it starts
+     * over (the frequent texts are soon back). A reading during which the classifier failed is not kept.
+     * One per provider of a catalog snapshot (its known replies), and one for texts read without known
+     * replies; thread-safe.
+     */
+    static final class Readings {
+        static final int MAX_READINGS = 1024;
+        static final int MAX_TEXT = 2048;
+
+        private final ConcurrentHashMap<String, Reading> readings = new ConcurrentHashMap<>();
+
+        /** @return how many texts are kept */
+        int size() {
+            return readings.size();
+        }
+    }
+
     private final ReplyClassifier classifier;
+    /** The readings of texts read without known replies (no provider, or a diagnosis run late). */
+    private final Readings withoutKnown = new Readings();
 
     ReplyFindings(ReplyClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    /**
+     * @param text the error text; may be null or blank
+     * @param provider the provider, or null
+     * @param known its known replies, empty for none (no provider, or a diagnosis run late)
+     * @param readings the readings of texts read before with the same known replies (the provider's
+     *        {@link ProviderIndex.Prepared#readings}); not used when {@code known} is empty
+     * @return the text's matches ({@link #classify}) and findings ({@link #findings}), both unmodifiable
+     */
+    Reading read(String text, ProviderDescriptor provider, List<PreparedReply> known, Readings readings) {
+        if (text == null || text.isBlank()) {
+            return Reading.NONE;
+        }
+        Readings memo = provider == null || known.isEmpty() ? withoutKnown : readings;
+        Reading kept = memo.readings.get(text);
+        if (kept != null) {
+            return kept;
+        }
+        long failures = ReplyClassifier.failures();
+        List<ReplyMatch> matches = List.copyOf(classify(text, provider, known));
+        List<Finding> findings = new ArrayList<>(matches.size());
+        findings(matches, findings);
+        Reading reading = new Reading(matches, List.copyOf(findings));
+        if (text.length() <= Readings.MAX_TEXT && ReplyClassifier.failures() == failures) {
+            if (memo.readings.size() >= Readings.MAX_READINGS) {
+                memo.readings.clear();
+            }
+            memo.readings.put(text, reading);
+        }
+        return reading;
     }
 
     /** @return the matches: the provider's known replies first (they are specific), then the classifier's */
