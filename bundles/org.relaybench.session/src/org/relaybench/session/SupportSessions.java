@@ -3,8 +3,11 @@ package org.relaybench.session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.relaybench.core.providers.ProviderDescriptor;
@@ -84,6 +87,31 @@ public interface SupportSessions {
      * @since 0.1
      */
     List<DiagnosisResult> diagnoseAll(List<DiagnosisRequest> requests);
+
+    /**
+     * Diagnoses many accounts as {@link #diagnoseAll(List)} does, and hands each result to {@code then}
+     * as soon as it is made, on the engine's thread that made it (see
+     * {@link org.relaybench.core.diagnosis.DiagnosisEngine#diagnoseAll(List, org.relaybench.core.diagnosis.DiagnosisOptions, BiFunction)}):
+     * quick work of the caller's on each result, without its fetching the result from another core.
+     *
+     * @param <R> what the caller makes of a result
+     * @param requests the accounts and how to diagnose them; none may ask for a probe
+     * @param then makes the result of the request at an index (in {@code requests}) from its diagnosis;
+     *        quick, not blocking, without effects beyond its result (it may see a diagnosis that is
+     *        dropped), not null
+     * @return one result per request, in the same order
+     * @throws IllegalArgumentException when a request asks for a probe
+     * @since 0.1
+     */
+    default <R> List<R> diagnoseAll(List<DiagnosisRequest> requests,
+            BiFunction<Integer, ? super DiagnosisResult, ? extends R> then) {
+        List<DiagnosisResult> results = diagnoseAll(requests);
+        List<R> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            out.add(Objects.requireNonNull(then.apply(i, results.get(i)), "then made no result"));
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * Probes one SMTP server, and optionally an incoming server's login and DNS, without an account.

@@ -202,6 +202,12 @@ final class BatchCommand implements Command {
             long thisRun;
             try {
                 thisRun = BatchPipeline.run(reader, r -> selected.includes(r) && r.ordinal() >= skip, records -> {
+                    if (!store.logging()) {
+                        // encoded on the engine's thread that diagnosed the record, while the diagnosis is in
+                        // its cache; the one writing thread only copies bytes
+                        return diagnosis.diagnoseAll(records,
+                                result -> new Done(result, lines.line(result, Optional.empty()), BatchStore.Session.NONE));
+                    }
                     List<BatchResult> results = diagnosis.diagnoseAll(records);
                     List<Done> done = new ArrayList<>(results.size());
                     for (int i = 0; i < results.size(); i++) {

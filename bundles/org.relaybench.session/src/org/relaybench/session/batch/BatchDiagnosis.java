@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.relaybench.session.AccountCheck;
 import org.relaybench.session.DiagnosisRequest;
-import org.relaybench.session.DiagnosisResult;
 import org.relaybench.session.FieldProblem;
 import org.relaybench.session.SupportSessions;
 
@@ -56,7 +56,24 @@ public final class BatchDiagnosis {
      * @return their results, in the same order
      */
     public List<BatchResult> diagnoseAll(List<BatchRecord> records) {
-        BatchResult[] results = new BatchResult[records.size()];
+        return diagnoseAll(records, r -> r);
+    }
+
+    /**
+     * Diagnoses records together as {@link #diagnoseAll(List)} does, and hands each result to
+     * {@code then}: offline, a diagnosed record's on the engine's thread that diagnosed it, as soon as it
+     * is made (see {@link SupportSessions#diagnoseAll(List, java.util.function.BiFunction)}); the others
+     * on this thread.
+     *
+     * @param <R> what the caller makes of a result
+     * @param records records
+     * @param then makes what the caller wants of a record's result (its output line, say); quick, not
+     *        blocking, without effects beyond its result, not null
+     * @return what it made of each record, in the same order
+     */
+    public <R> List<R> diagnoseAll(List<BatchRecord> records, Function<? super BatchResult, ? extends R> then) {
+        Objects.requireNonNull(then, "then");
+        Object[] results = new Object[records.size()];
         List<Integer> valid = new ArrayList<>(records.size());
         List<String> ids = new ArrayList<>(records.size());
         List<DiagnosisRequest> requests = new ArrayList<>(records.size());
@@ -64,13 +81,13 @@ public final class BatchDiagnosis {
             BatchRecord record = records.get(i);
             BatchRecord.Content content = record.read();
             if (content.problem().isPresent()) {
-                results[i] = BatchResult.invalid(record.line(), content.id(), content.problem().get());
+                results[i] = then.apply(BatchResult.invalid(record.line(), content.id(), content.problem().get()));
                 continue;
             }
             AccountCheck check = sessions.check(content.fields().get());
             if (!check.ok()) {
-                results[i] = BatchResult.invalid(record.line(), content.id(),
-                        check.problems().stream().map(this::name).collect(Collectors.joining("; ")));
+                results[i] = then.apply(BatchResult.invalid(record.line(), content.id(),
+                        check.problems().stream().map(this::name).collect(Collectors.joining("; "))));
                 continue;
             }
             valid.add(i);
@@ -78,30 +95,34 @@ public final class BatchDiagnosis {
             requests.add(DiagnosisRequest.of(check.orElseThrow()).withMxHosts(check.mx())
                     .withClassifyErrorText(classifyErrorText));
         }
-        List<DiagnosisResult> diagnosed = null;
+        List<? extends R> diagnosed = null;
         if (probes.isEmpty() && requests.size() > 1) {
             try {
-                diagnosed = sessions.diagnoseAll(requests);
+                diagnosed = sessions.diagnoseAll(requests, (k, result) -> then
+                        .apply(BatchResult.diagnosed(records.get(valid.get(k)).line(), ids.get(k), result)));
             } catch (RuntimeException e) {
                 diagnosed = null; // one account's failure is its own: each is diagnosed again alone
             }
         }
         for (int k = 0; k < requests.size(); k++) {
             int i = valid.get(k);
-            long line = records.get(i).line();
             if (diagnosed != null) {
-                results[i] = BatchResult.diagnosed(line, ids.get(k), diagnosed.get(k));
+                results[i] = diagnosed.get(k);
                 continue;
             }
+            long line = records.get(i).line();
+            BatchResult result;
             try {
-                DiagnosisResult result = probes.isPresent() ? probes.get().diagnose(requests.get(k))
-                        : sessions.diagnose(requests.get(k), null);
-                results[i] = BatchResult.diagnosed(line, ids.get(k), result);
+                result = BatchResult.diagnosed(line, ids.get(k), probes.isPresent() ? probes.get().diagnose(requests.get(k))
+                        : sessions.diagnose(requests.get(k), null));
             } catch (RuntimeException e) {
-                results[i] = BatchResult.failed(line, ids.get(k), "diagnosis failed: " + e);
+                result = BatchResult.failed(line, ids.get(k), "diagnosis failed: " + e);
             }
+            results[i] = then.apply(result);
         }
-        return List.of(results);
+        @SuppressWarnings("unchecked")
+        List<R> list = (List<R>) List.of(results);
+        return list;
     }
 
     private String name(FieldProblem p) {

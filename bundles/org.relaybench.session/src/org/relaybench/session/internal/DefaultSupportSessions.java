@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -143,7 +144,14 @@ public final class DefaultSupportSessions implements SupportSessions {
 
     @Override
     public List<DiagnosisResult> diagnoseAll(List<DiagnosisRequest> requests) {
+        return diagnoseAll(requests, (i, r) -> r);
+    }
+
+    @Override
+    public <R> List<R> diagnoseAll(List<DiagnosisRequest> requests,
+            BiFunction<Integer, ? super DiagnosisResult, ? extends R> then) {
         Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(then, "then");
         // the requests of a batch differ in few options (MX hosts, provider): one engine call per kind
         Map<DiagnosisOptions, List<Integer>> kinds = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -153,16 +161,18 @@ public final class DefaultSupportSessions implements SupportSessions {
             }
             kinds.computeIfAbsent(offline(r), k -> new ArrayList<>()).add(i);
         }
-        DiagnosisResult[] results = new DiagnosisResult[requests.size()];
+        Object[] results = new Object[requests.size()];
         kinds.forEach((options, indexes) -> {
-            List<Diagnosis> diagnoses = engine.diagnoseAll(
-                    indexes.stream().map(i -> requests.get(i).account()).toList(), options);
             Instant now = Instant.now();
+            List<R> made = engine.diagnoseAll(indexes.stream().map(i -> requests.get(i).account()).toList(), options,
+                    (k, d) -> then.apply(indexes.get(k), new DiagnosisResult(now, d, Optional.empty())));
             for (int k = 0; k < indexes.size(); k++) {
-                results[indexes.get(k)] = new DiagnosisResult(now, diagnoses.get(k), Optional.empty());
+                results[indexes.get(k)] = made.get(k);
             }
         });
-        return List.of(results);
+        @SuppressWarnings("unchecked")
+        List<R> list = (List<R>) List.of(results);
+        return list;
     }
 
     private static DiagnosisOptions offline(DiagnosisRequest request) {

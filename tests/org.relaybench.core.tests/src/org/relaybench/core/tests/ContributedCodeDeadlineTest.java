@@ -153,6 +153,43 @@ class ContributedCodeDeadlineTest {
     }
 
     @Test
+    void whatTheCallerMakesOfEachDiagnosisIsMadeFromTheOneKeptAndInOrder() {
+        // AOL accounts around one whose diagnosis overruns its deadline and is made again without the
+        // provider's contributions: the caller's results are made of the diagnoses that are kept
+        DiagnosisOptions options = DiagnosisOptions.DEFAULTS.withRuleBudget(Duration.ofSeconds(30))
+                .withDeadline(Duration.ofMillis(500));
+        List<AccountProfile> accounts = List.of(aolAccount(0), aolAccount(1), hangAccount(), aolAccount(3));
+        List<Thread> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> made = engine.diagnoseAll(accounts, options, (i, d) -> {
+            threads.add(Thread.currentThread());
+            return i + " " + d.account().email() + " " + d.errors().stream().map(DiagnosisError::provider).toList() + " | "
+                    + d.findings().stream().map(Finding::code).toList();
+        });
+        List<Diagnosis> plain = engine.diagnoseAll(accounts, options.withDeadline(Duration.ofSeconds(2)));
+        assertEquals(4, made.size());
+        for (int i : List.of(0, 1, 3)) {
+            Diagnosis d = plain.get(i);
+            assertEquals(i + " " + d.account().email() + " [] | " + d.findings().stream().map(Finding::code).toList(),
+                    made.get(i));
+        }
+        assertTrue(made.get(2).startsWith("2 user@faulty-hang.example [faulty-hang"), made.get(2));
+        String findings = made.get(2).substring(made.get(2).indexOf(" | "));
+        assertTrue(findings.contains("smtp-auth-missing") && !findings.contains("faulty-hang."),
+                "diagnosed again with the built-in checks only: " + made.get(2));
+        assertTrue(threads.stream().noneMatch(t -> t == Thread.currentThread()),
+                "made on the engine's threads, where each diagnosis was made: " + threads);
+
+        // what the caller's code throws ends the call; a result of nothing is refused
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> engine.diagnoseAll(List.of(aolAccount(5)), options, (i, d) -> {
+                    throw new IllegalStateException("the caller's own failure");
+                }));
+        assertEquals("the caller's own failure", thrown.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                () -> engine.diagnoseAll(List.of(aolAccount(6)), options, (i, d) -> null));
+    }
+
+    @Test
     void theDeadlineIsAnOptionWithADefault() {
         assertEquals(DiagnosisOptions.DEFAULT_DEADLINE, DiagnosisOptions.DEFAULTS.deadline());
         assertEquals(Duration.ofSeconds(5), DiagnosisOptions.DEFAULT_DEADLINE);

@@ -23,6 +23,7 @@ import org.relaybench.tests.common.db.Backend;
 import org.relaybench.tests.common.OsgiServices;
 import org.relaybench.core.AccountProfile;
 import org.relaybench.core.Security;
+import org.relaybench.core.diagnosis.Diagnosis;
 import org.relaybench.core.session.ProbeRecord;
 import org.relaybench.core.session.SessionStatus;
 import org.relaybench.core.session.StepState;
@@ -97,6 +98,19 @@ class SessionServiceTest {
         assertTrue(service().diagnoseAll(List.of()).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> service().diagnoseAll(List.of(DiagnosisRequest.of(aolIphone())
                 .withProbe(org.relaybench.probe.ProbeSettings.DEFAULTS, Optional.empty()))));
+
+        // what the caller makes of each result, on the engine's threads: each from its own request's result,
+        // the requests taken apart by kind put back in their order
+        List<String> made = service().diagnoseAll(requests, (i, r) -> i + " " + r.diagnosis().provider().map(p -> p.id())
+                .orElse("-") + " " + r.diagnosis().findings() + " " + r.diagnosis().replies());
+        assertEquals(requests.size(), made.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Diagnosis d = all.get(i).diagnosis();
+            assertEquals(i + " " + d.provider().map(p -> p.id()).orElse("-") + " " + d.findings() + " " + d.replies(),
+                    made.get(i));
+        }
+        assertThrows(IllegalArgumentException.class, () -> service().diagnoseAll(List.of(DiagnosisRequest.of(aolIphone())
+                .withProbe(org.relaybench.probe.ProbeSettings.DEFAULTS, Optional.empty())), (i, r) -> r));
     }
 
     @Test

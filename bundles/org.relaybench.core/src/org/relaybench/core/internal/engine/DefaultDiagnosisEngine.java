@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -114,10 +116,18 @@ public final class DefaultDiagnosisEngine implements DiagnosisEngine {
 
     @Override
     public List<Diagnosis> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options) {
+        return diagnoseAll(accounts, options, (i, d) -> d);
+    }
+
+    @Override
+    public <R> List<R> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options,
+            BiFunction<Integer, ? super Diagnosis, ? extends R> then) {
+        Objects.requireNonNull(then, "then");
         List<AccountProfile> list = List.copyOf(accounts);
         ProviderIndex idx = index(options.deadline());
         return sandbox.run(list.size(), options.ruleBudget(), options.deadline(),
-                (i, watch) -> diagnose(list.get(i), options, idx, watch, watch.late(i)));
+                (i, watch) -> Objects.requireNonNull(then.apply(i, diagnose(list.get(i), options, idx, watch, watch.late(i))),
+                        "then made no result"));
     }
 
     /**
