@@ -52,7 +52,23 @@ public final class JsonLineWriter {
     private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
     private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
+    /** Texts at least this long are looked up among those written before ({@link #seen}). */
+    private static final int SHARED_LENGTH = 40;
+    private static final int SEEN = 512;
+
     private byte[] bytes = new byte[16 * 1024];
+    /**
+     * Long texts written lately, by identity: many values of a line are the same objects in every line
+     * that has them (what an error text read as, a rule's evidence, a provider's name), and escaping and
+     * encoding a long text again costs more than copying its bytes. Direct-mapped by identity hash; a
+     * text's bytes are kept the second time it is seen, so that texts made for one line cost a reference.
+     */
+    private final String[] seen = new String[SEEN];
+    private final byte[][] encoded = new byte[SEEN][];
+    private static final int NUMBERS = 64;
+    /** Numbers written lately, direct-mapped by their bits, with their text. */
+    private final long[] numberBits = new long[NUMBERS];
+    private final byte[][] numberText = new byte[NUMBERS][];
     private int size;
     private char[] chars = new char[1024];
     /** Per open object or array: whether nothing was written in it yet. Index 0 is the top level. */
@@ -146,7 +162,16 @@ public final class JsonLineWriter {
             throw new IllegalArgumentException("Numeric values must be finite, but was " + value);
         }
         beforeValue();
-        ascii(Double.toString(value));
+        // a few numbers recur (confidences): their text is kept, Double.toString costs more than a copy
+        long bits = Double.doubleToRawLongBits(value);
+        int slot = (int) (bits ^ bits >>> 29 ^ bits >>> 47) & (NUMBERS - 1);
+        byte[] text = numberText[slot];
+        if (text == null || numberBits[slot] != bits) {
+            text = Double.toString(value).getBytes(StandardCharsets.US_ASCII);
+            numberBits[slot] = bits;
+            numberText[slot] = text;
+        }
+        append(text, 0, text.length);
         return this;
     }
 
@@ -238,6 +263,27 @@ public final class JsonLineWriter {
     }
 
     private void string(String s) {
+        if (s.length() >= SHARED_LENGTH) {
+            int slot = System.identityHashCode(s) & (SEEN - 1);
+            if (seen[slot] == s) {
+                byte[] e = encoded[slot];
+                if (e == null) {
+                    int start = size;
+                    encode(s);
+                    encoded[slot] = Arrays.copyOfRange(bytes, start, size);
+                } else {
+                    append(e, 0, e.length);
+                }
+                return;
+            }
+            seen[slot] = s;
+            encoded[slot] = null;
+        }
+        encode(s);
+    }
+
+    /** Writes the text as a JSON string, quoted and escaped, in UTF-8. */
+    private void encode(String s) {
         int n = s.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];

@@ -64,6 +64,46 @@ class JsonLinesOutputTest {
         }
     }
 
+    /**
+     * A writer keeps the bytes of long texts it wrote (by identity) and of numbers: a text or number
+     * written again, by the same writer, in other lines, among others that take its place, is written as
+     * Gson writes it; so is a text of the same characters that is another object, and a text changed
+     * in place is impossible (strings are immutable) so identity is enough.
+     */
+    @Test
+    void textsAndNumbersWrittenAgainAreWrittenAsGsonWritesThem() {
+        java.util.Random random = new java.util.Random(20261205L);
+        String alphabet = "abc XYZ 019 \"\\\t\n\u0001\u007f é — “” ✓ 日 \u2028 \ud83d\udce7";
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            int length = 30 + random.nextInt(300); // around the length from which texts are kept
+            StringBuilder b = new StringBuilder(length);
+            for (int k = 0; k < length; k++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        List<Double> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            numbers.add(switch (i % 4) {
+                case 0 -> random.nextDouble();
+                case 1 -> Math.round(random.nextDouble() * 100) / 100.0;
+                case 2 -> random.nextGaussian() * 1e12;
+                default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+            });
+        }
+        JsonLineWriter w = new JsonLineWriter();
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < 2_000; i++) {
+                int t = random.nextInt(round < 3 ? 40 : texts.size()); // a few texts often, then all of them
+                String text = round % 2 == 0 ? texts.get(t) : new String(texts.get(t).toCharArray());
+                double number = numbers.get(random.nextInt(round < 3 ? 8 : numbers.size()));
+                byte[] line = w.reset().beginArray().value(text).value(number).value(text).endArray().toByteArray();
+                assertArrayEquals(gson(List.of(text, number, text)), line, text);
+            }
+        }
+    }
+
     @Test
     void numbersNullsAndNestingAreWrittenAsGsonWritesThem() {
         Map<String, Object> tree = new LinkedHashMap<>();
