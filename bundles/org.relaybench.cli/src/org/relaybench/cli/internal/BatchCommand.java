@@ -37,7 +37,7 @@ import org.relaybench.session.batch.Shard;
  * cores, and writes one result per record in input order. The work is the session service's
  * ({@code org.relaybench.session.batch}); this reads the options and writes.
  */
-final class BatchCommand implements Command {
+public final class BatchCommand implements Command {
 
     /** Results between two checkpoints, at most. */
     static final int CHECKPOINT_RECORDS = 2_000;
@@ -46,7 +46,15 @@ final class BatchCommand implements Command {
      * Records a worker diagnoses in one go, offline, at most: the engine's cost per call is paid once
      * for all of them. With probes each record is one, so that the probes run side by side.
      */
-    static final int CHUNK = 16;
+    public static final int CHUNK = 16;
+
+    /**
+     * @param threads the workers
+     * @return how many records may be read ahead of the oldest not yet written: a few chunks per worker
+     */
+    public static int window(int threads) {
+        return Math.max(64, threads * 16);
+    }
 
     private final ServicesLookup services;
     private final InputStream stdin;
@@ -189,7 +197,7 @@ final class BatchCommand implements Command {
             if (skip == 0) {
                 sink.write(new BatchOutput(outFormat).header().getBytes(StandardCharsets.UTF_8));
             }
-            int window = Math.max(64, threads * 16);
+            int window = window(threads);
             // a run killed before its first checkpoint has none, and may still have logged records
             store.resumeAfter(skip, a.flag("resume"), window + CHECKPOINT_RECORDS + 2L);
             BatchDiagnosis diagnosis = new BatchDiagnosis(sessions, reader.format(), !a.flag("no-classify"), probes);
