@@ -45,7 +45,19 @@ final class AccountCorpus {
     private AccountCorpus() {
     }
 
+    private static String text(String text, boolean distinct, int i) {
+        return distinct && !text.isEmpty() ? text + " (ticket " + (100_000 + i) + ")" : text;
+    }
+
     static List<AccountProfile> generate(int count, long seed) {
+        return generate(count, seed, false);
+    }
+
+    /**
+     * @param distinctTexts whether every account's error text is its own (a ticket number appended to
+     *        each non-empty one): none is read before, as in an input whose texts never repeat
+     */
+    static List<AccountProfile> generate(int count, long seed, boolean distinctTexts) {
         Random random = new Random(seed);
         List<AccountProfile> accounts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -64,7 +76,7 @@ final class AccountCorpus {
                     .outgoing(smtp.build())
                     .network(new Network(random.nextBoolean() ? Network.Kind.WIFI : Network.Kind.CELLULAR,
                             java.util.Optional.empty()))
-                    .errorText(ERRORS[random.nextInt(ERRORS.length)]);
+                    .errorText(text(ERRORS[random.nextInt(ERRORS.length)], distinctTexts, i));
             if (random.nextInt(4) == 0) {
                 b.otherOutgoing(ServerSettings.builder(MailProtocol.SMTP).host("smtp.mail.att.net").port(465)
                         .security(Security.TLS).auth(AuthMethod.PASSWORD).username("other@att.net").passwordSet(true)

@@ -27,14 +27,18 @@ public final class CpuTimeHarness {
         DefaultDiagnosisEngine engine = new DefaultDiagnosisEngine(new StandaloneCatalog(root));
         ReplyClassifier classifier = new ReplyClassifier();
         List<AccountProfile> accounts = AccountCorpus.generate(4096, 20261128L);
+        List<AccountProfile> distinct = AccountCorpus.generate(4096, 20261128L, true);
         DiagnosisOptions withText = DiagnosisOptions.DEFAULTS;
         DiagnosisOptions settingsOnly = DiagnosisOptions.DEFAULTS.withClassifyErrorText(false);
         for (int warm = 0; warm < 3; warm++) {
             run(rounds, () -> batches(engine, accounts, withText));
+            run(rounds, () -> batches(engine, distinct, withText));
             run(rounds, () -> batches(engine, accounts, settingsOnly));
             run(rounds, () -> accounts.forEach(a -> classifier.classify(a.errorText())));
         }
         report("batch, with error text", run(rounds, () -> batches(engine, accounts, withText)), rounds, accounts.size());
+        report("batch, distinct error texts", run(rounds, () -> batches(engine, distinct, withText)), rounds,
+                distinct.size());
         report("batch, settings only", run(rounds, () -> batches(engine, accounts, settingsOnly)), rounds, accounts.size());
         report("classifier alone", run(rounds, () -> accounts.forEach(a -> classifier.classify(a.errorText()))), rounds,
                 accounts.size());
@@ -59,7 +63,7 @@ public final class CpuTimeHarness {
 
     private static void report(String what, long cpuNanos, int rounds, int accounts) {
         double perSecond = (double) rounds * accounts / (cpuNanos / 1e9);
-        System.out.printf(Locale.ROOT, "%-26s %,12.0f accounts per CPU-second (%.2f us each)%n", what, perSecond,
+        System.out.printf(Locale.ROOT, "%-28s %,12.0f accounts per CPU-second (%.2f us each)%n", what, perSecond,
                 1e6 / perSecond);
     }
 }

@@ -50,6 +50,8 @@ public class DiagnosisBenchmark {
     private int next;
     private List<List<AccountProfile>> chunks;
     private int nextChunk;
+    /** The same accounts, each error text its own: no text is read before (the engine keeps {@code 1024}). */
+    private List<List<AccountProfile>> distinctChunks;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,8 +62,11 @@ public class DiagnosisBenchmark {
         withText = DiagnosisOptions.DEFAULTS;
         settingsOnly = DiagnosisOptions.DEFAULTS.withClassifyErrorText(false);
         chunks = new java.util.ArrayList<>();
+        List<AccountProfile> distinct = AccountCorpus.generate(CORPUS, 20261128L, true);
+        distinctChunks = new java.util.ArrayList<>();
         for (int i = 0; i < CORPUS; i += CHUNK) {
             chunks.add(accounts.subList(i, i + CHUNK));
+            distinctChunks.add(distinct.subList(i, i + CHUNK));
         }
     }
 
@@ -86,6 +91,14 @@ public class DiagnosisBenchmark {
     @OperationsPerInvocation(CHUNK)
     public void batchWithErrorText(Blackhole sink) {
         sink.consume(engine.diagnoseAll(nextChunk(), withText));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CHUNK)
+    public void batchWithDistinctErrorTexts(Blackhole sink) {
+        List<AccountProfile> c = distinctChunks.get(nextChunk);
+        nextChunk = (nextChunk + 1) % distinctChunks.size();
+        sink.consume(engine.diagnoseAll(c, withText));
     }
 
     @Benchmark
