@@ -53,7 +53,7 @@ public final class BatchCommand implements Command {
      * @return how many records may be read ahead of the oldest not yet written: a few chunks per worker
      */
     public static int window(int threads) {
-        return Math.max(64, threads * 16);
+        return Math.max(512, threads * 4 * CHUNK);
     }
 
     private final ServicesLookup services;
