@@ -101,7 +101,7 @@ public interface SupportSessions {
      *        dropped), not null
      * @return one result per request, in the same order
      * @throws IllegalArgumentException when a request asks for a probe
-     * @since 0.1
+     * @since 0.2
      */
     default <R> List<R> diagnoseAll(List<DiagnosisRequest> requests,
             BiFunction<Integer, ? super DiagnosisResult, ? extends R> then) {

@@ -69,7 +69,7 @@ public interface DiagnosisEngine {
      * @param then makes the result of the account at an index (in {@code accounts}) from its diagnosis;
      *        not null
      * @return one result per account, in the same order
-     * @since 1.2
+     * @since 0.2
      */
     default <R> List<R> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options,
             BiFunction<Integer, ? super Diagnosis, ? extends R> then) {
