@@ -52,8 +52,12 @@ public final class JsonLineWriter {
     private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
     private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
-    /** Texts at least this long are looked up among those written before ({@link #seen}). */
+    /**
+     * Texts at least this long, and at most {@link #SHARED_MAX}, are looked up among those written
+     * before ({@link #seen}): longer ones are rare and would hold memory (a record may be 4 MiB).
+     */
     private static final int SHARED_LENGTH = 40;
+    private static final int SHARED_MAX = 1024;
     private static final int SEEN = 512;
 
     private byte[] bytes = new byte[16 * 1024];
@@ -263,7 +267,7 @@ public final class JsonLineWriter {
     }
 
     private void string(String s) {
-        if (s.length() >= SHARED_LENGTH) {
+        if (s.length() >= SHARED_LENGTH && s.length() <= SHARED_MAX) {
             int slot = System.identityHashCode(s) & (SEEN - 1);
             if (seen[slot] == s) {
                 byte[] e = encoded[slot];

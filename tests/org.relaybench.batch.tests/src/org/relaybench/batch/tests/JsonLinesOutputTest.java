@@ -76,7 +76,8 @@ class JsonLinesOutputTest {
         String alphabet = "abc XYZ 019 \"\\\t\n\u0001\u007f é — “” ✓ 日 \u2028 \ud83d\udce7";
         List<String> texts = new java.util.ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            int length = 30 + random.nextInt(300); // around the length from which texts are kept
+            // around the lengths from which and up to which texts are kept
+            int length = i % 10 == 0 ? 990 + random.nextInt(70) : 30 + random.nextInt(300);
             StringBuilder b = new StringBuilder(length);
             for (int k = 0; k < length; k++) {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));

@@ -39,8 +39,8 @@ final class ReplyFindings {
      * replies; thread-safe.
      */
     static final class Readings {
-        static final int MAX_READINGS = 1024;
-        static final int MAX_TEXT = 2048;
+        static final int MAX_READINGS = 512;
+        static final int MAX_TEXT = 1024;
 
         private final ConcurrentHashMap<String, Reading> readings = new ConcurrentHashMap<>();
 

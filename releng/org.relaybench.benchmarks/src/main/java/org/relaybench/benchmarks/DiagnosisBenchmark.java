@@ -50,7 +50,7 @@ public class DiagnosisBenchmark {
     private int next;
     private List<List<AccountProfile>> chunks;
     private int nextChunk;
-    /** The same accounts, each error text its own: no text is read before (the engine keeps {@code 1024}). */
+    /** The same accounts, each error text its own: no text is read before (the engine keeps 512 per provider). */
     private List<List<AccountProfile>> distinctChunks;
 
     @Setup(Level.Trial)
