@@ -56,19 +56,22 @@ public final class JsonLineWriter {
      * Texts at least this long, and at most {@link #SHARED_MAX}, are looked up among those written
      * before ({@link #seen}): longer ones are rare and would hold memory (a record may be 4 MiB).
      */
-    private static final int SHARED_LENGTH = 40;
+    private static final int SHARED_LENGTH = 12;
     private static final int SHARED_MAX = 1024;
     private static final int SEEN = 512;
 
     private byte[] bytes = new byte[16 * 1024];
     /**
-     * Long texts written lately, by identity: many values of a line are the same objects in every line
-     * that has them (what an error text read as, a rule's evidence, a provider's name), and escaping and
-     * encoding a long text again costs more than copying its bytes. Direct-mapped by identity hash; a
-     * text's bytes are kept the second time it is seen, so that texts made for one line cost a reference.
+     * Texts written lately, by identity: many values of a line are the same objects in every line that
+     * has them (what an error text read as, a rule's evidence, a provider's name, the kinds and codes),
+     * and escaping and encoding a text again costs more than copying its bytes. Direct-mapped by identity
+     * hash; a text's bytes are kept the second time it is seen, so that texts made for one line cost a
+     * reference, and a text that came back lately is not pushed out by the next one seen once.
      */
     private final String[] seen = new String[SEEN];
     private final byte[][] encoded = new byte[SEEN][];
+    /** Per place, how often its text came back lately: a text seen once does not push it out at once. */
+    private final byte[] hits = new byte[SEEN];
     private static final int NUMBERS = 64;
     /** Numbers written lately, direct-mapped by their bits, with their text. */
     private final long[] numberBits = new long[NUMBERS];
@@ -278,10 +281,17 @@ public final class JsonLineWriter {
                 } else {
                     append(e, 0, e.length);
                 }
+                if (hits[slot] < 3) {
+                    hits[slot]++;
+                }
                 return;
             }
-            seen[slot] = s;
-            encoded[slot] = null;
+            if (hits[slot] > 0) {
+                hits[slot]--; // the text there came back lately: it stays, this one is written as it is
+            } else {
+                seen[slot] = s;
+                encoded[slot] = null;
+            }
         }
         encode(s);
     }

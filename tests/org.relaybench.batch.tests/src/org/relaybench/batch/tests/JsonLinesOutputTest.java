@@ -77,7 +77,7 @@ class JsonLinesOutputTest {
         List<String> texts = new java.util.ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             // around the lengths from which and up to which texts are kept
-            int length = i % 10 == 0 ? 990 + random.nextInt(70) : 30 + random.nextInt(300);
+            int length = i % 10 == 0 ? 990 + random.nextInt(70) : i % 3 == 0 ? 1 + random.nextInt(30) : 30 + random.nextInt(300);
             StringBuilder b = new StringBuilder(length);
             for (int k = 0; k < length; k++) {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));
