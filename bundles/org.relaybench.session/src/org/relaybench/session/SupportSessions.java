@@ -3,9 +3,7 @@ package org.relaybench.session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -103,15 +101,8 @@ public interface SupportSessions {
      * @throws IllegalArgumentException when a request asks for a probe
      * @since 0.2
      */
-    default <R> List<R> diagnoseAll(List<DiagnosisRequest> requests,
-            BiFunction<Integer, ? super DiagnosisResult, ? extends R> then) {
-        List<DiagnosisResult> results = diagnoseAll(requests);
-        List<R> out = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            out.add(Objects.requireNonNull(then.apply(i, results.get(i)), "then made no result"));
-        }
-        return List.copyOf(out);
-    }
+    <R> List<R> diagnoseAll(List<DiagnosisRequest> requests,
+            BiFunction<Integer, ? super DiagnosisResult, ? extends R> then);
 
     /**
      * Probes one SMTP server, and optionally an incoming server's login and DNS, without an account.

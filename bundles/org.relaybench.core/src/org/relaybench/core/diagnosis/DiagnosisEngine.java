@@ -1,8 +1,6 @@
 package org.relaybench.core.diagnosis;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 
 import org.relaybench.core.AccountProfile;
@@ -71,15 +69,8 @@ public interface DiagnosisEngine {
      * @return one result per account, in the same order
      * @since 0.2
      */
-    default <R> List<R> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options,
-            BiFunction<Integer, ? super Diagnosis, ? extends R> then) {
-        List<Diagnosis> diagnoses = diagnoseAll(accounts, options);
-        List<R> results = new ArrayList<>(diagnoses.size());
-        for (int i = 0; i < diagnoses.size(); i++) {
-            results.add(Objects.requireNonNull(then.apply(i, diagnoses.get(i)), "then made no result"));
-        }
-        return List.copyOf(results);
-    }
+    <R> List<R> diagnoseAll(List<AccountProfile> accounts, DiagnosisOptions options,
+            BiFunction<Integer, ? super Diagnosis, ? extends R> then);
 
     /**
      * Diagnoses with {@link DiagnosisOptions#DEFAULTS}.

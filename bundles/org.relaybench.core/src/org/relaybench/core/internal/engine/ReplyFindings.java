@@ -43,11 +43,6 @@ final class ReplyFindings {
         static final int MAX_TEXT = 1024;
 
         private final ConcurrentHashMap<String, Reading> readings = new ConcurrentHashMap<>();
-
-        /** @return how many texts are kept */
-        int size() {
-            return readings.size();
-        }
     }
 
     private final ReplyClassifier classifier;
